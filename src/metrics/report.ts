@@ -1,0 +1,58 @@
+/**
+ * The report JSON of scenario-format.md ("fields may be added, not removed or
+ * renamed"). Built by the model at the end of a run; printed by the CLI.
+ */
+
+export interface LatencySummary {
+  readonly mean: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export interface RouteReport {
+  readonly requests: number;
+  readonly ok: number;
+  readonly errors: number;
+  readonly rejected: number;
+  readonly timeouts: number;
+  /** Requests still in flight when the run ended (not in latency). */
+  readonly inFlight: number;
+  readonly latencyMs: LatencySummary;
+}
+
+export interface ServiceReport {
+  readonly requests: number;
+  readonly errors: number;
+  readonly rejected: number;
+  readonly utilization: number;
+  readonly instances: { readonly min: number; readonly max: number; readonly final: number };
+  readonly queueWaitMs: { readonly mean: number; readonly p99: number };
+  /** Time-average number of requests at the service's instances (waiting + in service). */
+  readonly meanInSystem: number;
+  readonly breakers: Readonly<Record<string, { readonly opened: number }>>;
+}
+
+export interface ExpectationResult {
+  readonly text: string;
+  readonly actual: string;
+  readonly passed: boolean;
+}
+
+export interface Report {
+  readonly scenario: string;
+  readonly seed: number;
+  readonly simulatedMs: number;
+  readonly events: number;
+  readonly wallMs: number;
+  readonly digest: string;
+  /** Set when a run limit stopped the run early. */
+  readonly stopped: null | { readonly reason: string; readonly message: string };
+  readonly routes: Readonly<Record<string, RouteReport>>;
+  readonly services: Readonly<Record<string, ServiceReport>>;
+  readonly topics: Readonly<Record<string, never>>;
+  readonly sagas: Readonly<Record<string, never>>;
+  readonly caches: Readonly<Record<string, never>>;
+  readonly expectations: readonly ExpectationResult[];
+}

@@ -1,0 +1,86 @@
+/**
+ * One replica of a service: `workers` slots and a bounded FIFO wait queue.
+ * Owns its own time-weighted accounting (busy workers, requests present)
+ * from warmup on; knows nothing of calls or the event loop.
+ */
+import type { InstanceState } from './snapshot';
+import type { Job } from './job';
+
+export class Instance {
+  state: InstanceState = 'ready';
+  busy = 0;
+  /** Set while pulling waiting jobs, so a job that ends at once does not recurse. */
+  draining = false;
+  /** When it last became ready (back-off reset). */
+  readyAt = 0;
+  /** Consecutive crashes, for the CrashLoopBackOff delay. */
+  crashes = 0;
+  /** Bumped on every crash: events for an older epoch are stale. */
+  epoch = 0;
+  /** Round-robin cursor per callee service index (this instance as a caller). */
+  readonly rr: Int32Array;
+
+  // FIFO ring buffer of waiting jobs.
+  private q: (Job | undefined)[] = new Array(16);
+  private qHead = 0;
+  queued = 0;
+
+  // Time-weighted areas from `since` (warmup) on.
+  busyArea = 0;
+  presentArea = 0;
+  capacityArea = 0;
+  private lastChange = 0;
+
+  constructor(
+    readonly id: number,
+    readonly serviceIndex: number,
+    readonly workers: number,
+    readonly queueCap: number,
+    serviceCount: number,
+    private readonly since: number,
+  ) {
+    this.rr = new Int32Array(serviceCount);
+  }
+
+  /** Call before any change of busy, queued or state, with the current time. */
+  account(now: number): void {
+    const from = this.lastChange > this.since ? this.lastChange : this.since;
+    if (now > from) {
+      const dt = now - from;
+      this.busyArea += this.busy * dt;
+      this.presentArea += (this.busy + this.queued) * dt;
+      if (this.state === 'ready') this.capacityArea += this.workers * dt;
+    }
+    this.lastChange = now;
+  }
+
+  enqueue(job: Job): void {
+    if (this.queued === this.q.length) this.growQueue();
+    this.q[(this.qHead + this.queued) % this.q.length] = job;
+    this.queued++;
+  }
+
+  dequeue(): Job | undefined {
+    if (this.queued === 0) return undefined;
+    const job = this.q[this.qHead];
+    this.q[this.qHead] = undefined;
+    this.qHead = (this.qHead + 1) % this.q.length;
+    this.queued--;
+    return job;
+  }
+
+  /** Empty the queue, returning what was waiting (on a crash). */
+  drainQueue(): Job[] {
+    const out: Job[] = [];
+    for (let j = this.dequeue(); j; j = this.dequeue()) out.push(j);
+    return out;
+  }
+
+  private growQueue(): void {
+    const old = this.q, n = old.length;
+    const q: (Job | undefined)[] = new Array(n * 2);
+    for (let i = 0; i < this.queued; i++) q[i] = old[(this.qHead + i) % n];
+    this.q = q;
+    this.qHead = 0;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Builds the report JSON (scenario-format.md) from the World's counters at the
+ * end of a run, then evaluates the scenario's expectations against it.
+ */
+import type { Expectation, Scenario } from '../scenario/types';
+import type { Stop } from '../engine/limits';
+import type { Histogram } from '../metrics/histogram';
+import type { EdgeStats, RouteStats, ServiceStats } from '../metrics/stats';
+import type { LatencySummary, Report, RouteReport, ServiceReport } from '../metrics/report';
+import { evaluateExpectations } from '../metrics/expectations';
+import type { Instance } from './instance';
+
+/** Route stats restricted to requests sent within an expectation's `during`. */
+export interface WindowCollector {
+  readonly expectation: Expectation;
+  readonly stats: RouteStats;
+}
+
+export interface ReportInput {
+  readonly scenario: Scenario;
+  readonly simulatedMs: number;
+  readonly events: number;
+  readonly wallMs: number;
+  readonly digest: string;
+  readonly stopped: Stop | null;
+  readonly routes: ReadonlyMap<string, RouteStats>;
+  readonly services: readonly ServiceStats[];
+  readonly instances: readonly (readonly Instance[])[];
+  readonly ready: readonly (readonly Instance[])[];
+  readonly edges: readonly EdgeStats[];
+  readonly windows: readonly WindowCollector[];
+  readonly liveRequests: (route: string) => number;
+}
+
+const round = (x: number, digits = 3): number => {
+  if (!Number.isFinite(x)) return 0;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+
+export function latencySummary(h: Histogram): LatencySummary {
+  return {
+    mean: round(h.mean),
+    p50: round(h.quantile(0.5)),
+    p95: round(h.quantile(0.95)),
+    p99: round(h.quantile(0.99)),
+    max: round(h.count ? h.max : NaN),
+  };
+}
+
+export function routeReport(r: RouteStats, inFlight: number): RouteReport {
+  return {
+    requests: r.requests,
+    ok: r.ok,
+    errors: r.errors,
+    rejected: r.rejected,
+    timeouts: r.timeouts,
+    inFlight,
+    latencyMs: latencySummary(r.latency),
+  };
+}
+
+export function buildReport(input: ReportInput): Report {
+  const { scenario } = input;
+  const observedMs = Math.max(0, input.simulatedMs - scenario.warmupMs);
+  const routes: Record<string, RouteReport> = {};
+  for (const [name, r] of input.routes) {
+    routes[name] = routeReport(r, Math.max(0, r.requests - r.ok - r.errors - r.rejected - r.timeouts));
+  }
+  const services: Record<string, ServiceReport> = {};
+  scenario.services.forEach((s, i) => {
+    const st = input.services[i];
+    let busy = 0, cap = 0, present = 0;
+    for (const inst of input.instances[i]) {
+      busy += inst.busyArea;
+      cap += inst.capacityArea;
+      present += inst.presentArea;
+    }
+    const breakers: Record<string, { opened: number }> = {};
+    services[s.name] = {
+      requests: st.requests,
+      errors: st.errors,
+      rejected: st.rejected,
+      utilization: round(cap > 0 ? busy / cap : 0, 4),
+      instances: { min: st.readyMin, max: st.readyMax, final: input.ready[i].length },
+      queueWaitMs: { mean: round(st.queueWait.mean), p99: round(st.queueWait.quantile(0.99)) },
+      meanInSystem: round(observedMs > 0 ? present / observedMs : 0, 4),
+      breakers,
+    };
+  });
+  const partial = {
+    scenario: scenario.name,
+    seed: scenario.seed,
+    simulatedMs: round(input.simulatedMs),
+    events: input.events,
+    wallMs: Math.round(input.wallMs),
+    digest: input.digest,
+    stopped: input.stopped,
+    routes,
+    services,
+    topics: {},
+    sagas: {},
+    caches: {},
+  };
+  const windowed = new Map<Expectation, RouteReport>();
+  for (const w of input.windows) windowed.set(w.expectation, routeReport(w.stats, 0));
+  return { ...partial, expectations: evaluateExpectations(scenario, partial, windowed, observedMs) };
+}

@@ -1,0 +1,62 @@
+/**
+ * What the view may know of a running World: plain data, copied out, never
+ * live engine objects (DESIGN rule 6). Posted by the worker to the page.
+ */
+
+export type InstanceState = 'starting' | 'ready' | 'dead';
+
+export interface InstanceView {
+  readonly id: number;
+  readonly state: InstanceState;
+  readonly busy: number;
+  readonly workers: number;
+  readonly queued: number;
+  /** Infinity for an unbounded queue. */
+  readonly queueCap: number;
+}
+
+export interface ServiceView {
+  readonly name: string;
+  readonly label: string;
+  readonly instances: readonly InstanceView[];
+  /** Over the last series interval. */
+  readonly requestsPerSec: number;
+  readonly errorsPerSec: number;
+  /** Busy workers / workers of ready instances, now. */
+  readonly utilization: number;
+}
+
+export interface EdgeView {
+  /** A service name, or `client:<workload name>` for a workload source. */
+  readonly from: string;
+  readonly to: string;
+  /** Calls per second over the last series interval. */
+  readonly perSec: number;
+  /** Failed calls / calls over the last series interval (0 when none). */
+  readonly errorShare: number;
+}
+
+/** One interval of a route's time series. */
+export interface SeriesPoint {
+  /** Interval start, ms. */
+  readonly t: number;
+  readonly requests: number;
+  readonly ok: number;
+  readonly errors: number;
+  /** ms; NaN when no request completed in the interval. */
+  readonly p50: number;
+  readonly p99: number;
+}
+
+export interface WorldSnapshot {
+  readonly timeMs: number;
+  readonly events: number;
+  readonly services: readonly ServiceView[];
+  readonly edges: readonly EdgeView[];
+  /** Series points completed since the previous snapshot, per route. */
+  readonly series: Readonly<Record<string, readonly SeriesPoint[]>>;
+  /** Current offered rate per workload (what the load slider shows). */
+  readonly load: Readonly<Record<string, number>>;
+  /** Set once a run limit or the scenario's duration stopped the run. */
+  readonly stopped: null | { readonly reason: string; readonly message: string };
+}

@@ -1,0 +1,622 @@
+/**
+ * The World: builds runtime structures from a frozen Scenario and runs the
+ * request path on the engine's clock — clients send requests, instances
+ * admit, queue or reject them, steps hold workers (threads model), sync calls
+ * wait for their callee, timeline actions crash instances and change load.
+ * It emits facts into metrics/ and answers snapshots and the report; it owns
+ * no wall clock and no global randomness (DESIGN rule 1).
+ */
+import type { Action, Scenario, TimelineItem, RatePoint } from '../scenario/types';
+import { Scheduler } from '../engine/scheduler';
+import { RandomStreams } from '../engine/rng';
+import { sampler } from '../engine/distributions';
+import { Digest } from '../engine/digest';
+import { defaultLimits, type RunLimits, type Stop } from '../engine/limits';
+import { EdgeStats, Outcome, RouteStats, ServiceStats } from '../metrics/stats';
+import type { Report } from '../metrics/report';
+import type { WorldSnapshot, SeriesPoint } from './snapshot';
+import { compileServices, StepKind, type CompiledService, type CompiledStep } from './compile';
+import { Instance } from './instance';
+import { Job } from './job';
+import { ClientRequest, SourceRt } from './client';
+import { nextArrival, rateAt } from './arrivals';
+import { buildReport, type WindowCollector } from './report';
+
+/** Event kinds. Model kinds go into the digest; Tick does not. */
+const enum Ev {
+  SourceArrival = 1,
+  UserSend = 2,
+  JobArrive = 3,
+  CpuDone = 4,
+  CallReturn = 5,
+  ClientTimeout = 6,
+  Timeline = 7,
+  InstanceRestart = 8,
+  InstanceReady = 9,
+  Undo = 10,
+  Tick = 11,
+}
+
+/** semantics.md: CrashLoopBackOff doubles up to 5 min, resets after 10 min running cleanly. */
+const MAX_RESTART_BACKOFF_MS = 5 * 60_000;
+const BACKOFF_RESET_MS = 10 * 60_000;
+
+interface User {
+  readonly source: SourceRt;
+  readonly index: number;
+}
+
+export interface WorldOptions {
+  readonly limits?: Partial<RunLimits>;
+}
+
+export class World {
+  readonly scenario: Scenario;
+  private readonly sched = new Scheduler(4096);
+  private readonly rng: RandomStreams;
+  private readonly trace = new Digest();
+  private readonly limits: RunLimits;
+  private readonly services: CompiledService[];
+  private readonly instances: Instance[][] = [];
+  private readonly ready: Instance[][] = [];
+  private readonly running: Job[][] = [];
+  private readonly serviceStats: ServiceStats[] = [];
+  private readonly routes = new Map<string, RouteStats>();
+  private readonly edges: EdgeStats[] = [];
+  private readonly edgeIndex = new Map<string, number>();
+  private readonly sources: SourceRt[] = [];
+  private readonly sourceByName = new Map<string, SourceRt>();
+  private readonly windows: WindowCollector[][] = [];
+  private readonly intervalMs: number;
+  private readonly warmupMs: number;
+  private nextId = 1;
+  private liveJobs = 0;
+  private stop: Stop | null = null;
+  private readonly slow: number[];
+
+  constructor(scenario: Scenario, options: WorldOptions = {}) {
+    this.scenario = scenario;
+    this.limits = { ...defaultLimits, ...options.limits };
+    this.rng = new RandomStreams(scenario.seed);
+    this.warmupMs = scenario.warmupMs;
+    // About 1 s per point, coarser for long runs so a chart holds ≤ ~2000 points.
+    this.intervalMs = Math.max(1000, Math.ceil(scenario.durationMs / 2000 / 1000) * 1000);
+    this.services = compileServices(scenario, this.rng, { index: (a, b) => this.edgeFor(a, b) });
+    this.slow = scenario.services.map(() => 1);
+
+    const nServices = scenario.services.length;
+    let nextInstanceId = 0;
+    scenario.services.forEach((s, i) => {
+      const list: Instance[] = [];
+      for (let k = 0; k < s.instances; k++) {
+        list.push(new Instance(nextInstanceId++, i, s.workers, s.queue, nServices, this.warmupMs));
+      }
+      this.instances.push(list);
+      this.ready.push(list.slice());
+      this.running.push([]);
+      const st = new ServiceStats();
+      st.readyMin = st.readyMax = list.length;
+      this.serviceStats.push(st);
+    });
+
+    scenario.workload.forEach((def, index) => {
+      const svc = this.services[scenario.services.findIndex((s) => s.name === def.service)];
+      const entry = svc.endpoints.get(def.endpoint)!;
+      let route = this.routes.get(def.route);
+      if (!route) this.routes.set(def.route, (route = new RouteStats(def.route)));
+      const src = new SourceRt(
+        index, def, entry, route, this.edgeFor(`client:${def.name}`, def.service),
+        this.rng.stream(`arrivals:${def.name}`),
+        def.kind === 'closed' ? sampler(def.think) : null,
+        this.rng.stream(`think:${def.name}`),
+      );
+      this.sources.push(src);
+      this.sourceByName.set(def.name, src);
+      this.windows.push([]);
+    });
+
+    for (const e of scenario.expect) {
+      if (e.subject.kind !== 'route' || !e.during) continue;
+      const subject = e.subject;
+      const c: WindowCollector = { expectation: e, stats: new RouteStats(subject.route) };
+      this.sources.forEach((src, i) => { if (src.def.route === subject.route) this.windows[i].push(c); });
+    }
+
+    // Start the clients.
+    for (const src of this.sources) {
+      if (src.def.kind === 'open') this.scheduleArrival(src);
+      else {
+        for (let u = 0; u < src.def.users; u++) {
+          // Users start staggered by one think time, as if they had been browsing.
+          const user: User = { source: src, index: u };
+          this.sched.schedule(src.think!(src.thinkRng), Ev.UserSend, user);
+        }
+      }
+    }
+    for (const item of scenario.timeline) this.sched.schedulePriority(item.atMs, Ev.Timeline, item);
+    this.sched.schedule(this.intervalMs, Ev.Tick, null);
+  }
+
+  // ---- public API -------------------------------------------------------
+
+  get now(): number {
+    return this.sched.now;
+  }
+
+  get events(): number {
+    return this.sched.fired;
+  }
+
+  get done(): boolean {
+    return this.stop !== null || this.sched.now >= this.scenario.durationMs;
+  }
+
+  get stopped(): Stop | null {
+    return this.stop;
+  }
+
+  digest(): string {
+    return this.trace.hex();
+  }
+
+  /** Process every event with time < t (never past the scenario's duration). */
+  runUntil(t: number): void {
+    const end = Math.min(t, this.scenario.durationMs);
+    const sched = this.sched;
+    const maxPending = this.limits.maxPending, maxEvents = this.limits.maxEvents;
+    while (this.stop === null && sched.pending > 0 && sched.peekTime() < end) {
+      const kind = sched.pop();
+      this.dispatch(kind, sched.poppedArg);
+      if (sched.pending > maxPending) {
+        this.halt('max-pending', `more than ${maxPending.toLocaleString('en')} events pending at once`);
+      } else if (sched.fired >= maxEvents) {
+        this.halt('max-events', `the run reached ${maxEvents.toLocaleString('en')} events`);
+      }
+    }
+    if (this.stop === null && end > sched.now) sched.now = end;
+  }
+
+  /** Run to the end of the scenario (or a run limit). */
+  run(): void {
+    this.runUntil(this.scenario.durationMs);
+  }
+
+  /** Apply a live action now; returns it as the timeline item that replays it. */
+  apply(action: Action, forMs: number | null = null): TimelineItem {
+    const item: TimelineItem = Object.freeze({ atMs: this.sched.now, forMs, action: Object.freeze({ ...action }) });
+    this.sched.schedulePriority(item.atMs, Ev.Timeline, item);
+    return item;
+  }
+
+  snapshot(): WorldSnapshot {
+    const series: Record<string, SeriesPoint[]> = {};
+    for (const [route, st] of this.routes) series[route] = st.series.takeNew();
+    const load: Record<string, number> = {};
+    for (const src of this.sources) {
+      if (src.def.kind === 'open') {
+        load[src.def.name] = rateAt(src.rate, this.sched.now) * 1000;
+      } else load[src.def.name] = src.def.users;
+    }
+    return {
+      timeMs: this.sched.now,
+      events: this.sched.fired,
+      services: this.scenario.services.map((s, i) => {
+        let busy = 0, cap = 0;
+        const instances = this.instances[i].map((inst) => {
+          if (inst.state === 'ready') { busy += inst.busy; cap += inst.workers; }
+          return { id: inst.id, state: inst.state, busy: inst.busy, workers: inst.workers, queued: inst.queued, queueCap: inst.queueCap };
+        });
+        const st = this.serviceStats[i];
+        return {
+          name: s.name, label: s.label, instances,
+          requestsPerSec: st.lastPerSec, errorsPerSec: st.lastErrorsPerSec,
+          utilization: cap > 0 ? busy / cap : 0,
+        };
+      }),
+      edges: this.edges.map((e) => ({ from: e.from, to: e.to, perSec: e.lastPerSec, errorShare: e.lastErrorShare })),
+      series,
+      load,
+      stopped: this.stop,
+    };
+  }
+
+  report(wallMs = 0): Report {
+    const nowMs = Math.min(this.sched.now, this.scenario.durationMs);
+    for (const list of this.instances) for (const inst of list) inst.account(nowMs);
+    return buildReport({
+      scenario: this.scenario,
+      simulatedMs: nowMs,
+      events: this.sched.fired,
+      wallMs,
+      digest: this.digest(),
+      stopped: this.stop,
+      routes: this.routes,
+      services: this.serviceStats,
+      instances: this.instances,
+      ready: this.ready,
+      edges: this.edges,
+      windows: this.windows.flat().filter((c, i, all) => all.indexOf(c) === i),
+      liveRequests: (route) => this.inFlightRequests(route),
+    });
+  }
+
+  // ---- event dispatch ---------------------------------------------------
+
+  private dispatch(kind: number, arg: unknown): void {
+    const now = this.sched.now;
+    switch (kind as Ev) {
+      case Ev.SourceArrival: {
+        const src = arg as SourceRt;
+        if (src.nextAt !== now) return; // superseded by a load change
+        this.trace.add(now, kind, src.index);
+        this.send(src, -1);
+        this.scheduleArrival(src);
+        return;
+      }
+      case Ev.UserSend: {
+        const user = arg as User;
+        this.trace.add(now, kind, user.index);
+        this.send(user.source, user.index);
+        return;
+      }
+      case Ev.JobArrive: {
+        const job = arg as Job;
+        this.trace.add(now, kind, job.id);
+        this.admit(job);
+        return;
+      }
+      case Ev.CpuDone: {
+        const job = arg as Job;
+        if (job.done) return;
+        this.trace.add(now, kind, job.id);
+        this.runSteps(job);
+        return;
+      }
+      case Ev.CallReturn: {
+        const child = arg as Job;
+        const parent = child.parent!;
+        this.trace.add(now, kind, child.id);
+        const e = this.edges[child.edge];
+        if (child.outcome !== Outcome.Ok) { e.errors++; e.iErrors++; }
+        if (parent.done) return; // the caller died meanwhile
+        if (child.outcome === Outcome.Ok) this.runSteps(parent);
+        else this.finish(parent, Outcome.Error);
+        return;
+      }
+      case Ev.ClientTimeout: {
+        const req = arg as ClientRequest;
+        if (req.done) return;
+        this.trace.add(now, kind, req.id);
+        this.endRequest(req, Outcome.Timeout);
+        return;
+      }
+      case Ev.Timeline: {
+        const item = arg as TimelineItem;
+        this.trace.add(now, kind, 0);
+        this.act(item);
+        return;
+      }
+      case Ev.InstanceRestart: {
+        const inst = arg as Instance;
+        if (inst.state !== 'dead') return;
+        this.trace.add(now, kind, inst.id);
+        inst.account(now);
+        inst.state = 'starting';
+        this.sched.schedule(now + this.scenario.services[inst.serviceIndex].startupMs, Ev.InstanceReady, inst);
+        return;
+      }
+      case Ev.InstanceReady: {
+        const inst = arg as Instance;
+        if (inst.state !== 'starting') return;
+        this.trace.add(now, kind, inst.id);
+        inst.account(now);
+        inst.state = 'ready';
+        inst.readyAt = now;
+        const list = this.ready[inst.serviceIndex];
+        list.push(inst);
+        list.sort((a, b) => a.id - b.id);
+        this.noteReadyCount(inst.serviceIndex);
+        return;
+      }
+      case Ev.Undo: {
+        const undo = arg as () => void;
+        this.trace.add(now, kind, 0);
+        undo();
+        return;
+      }
+      case Ev.Tick: {
+        this.closeInterval();
+        this.sched.schedule(now + this.intervalMs, Ev.Tick, null);
+        return;
+      }
+    }
+  }
+
+  // ---- clients ----------------------------------------------------------
+
+  private scheduleArrival(src: SourceRt): void {
+    const work = src.def.kind === 'open' && src.def.arrivals === 'uniform' ? 1 : -Math.log(src.arrivals());
+    const at = nextArrival(src.rate, this.sched.now, work);
+    src.nextAt = at;
+    if (at < Infinity) this.sched.schedule(at, Ev.SourceArrival, src);
+  }
+
+  private send(src: SourceRt, user: number): void {
+    const now = this.sched.now;
+    const counted = now >= this.warmupMs;
+    const req = new ClientRequest(this.nextId++, src, now, counted, user);
+    src.route.arrived(counted);
+    const windows = this.windows[src.index];
+    for (let i = 0; i < windows.length; i++) windows[i].stats.arrived(inWindow(windows[i], now));
+    src.inFlight++;
+    if (src.def.timeoutMs !== null) this.sched.schedule(now + src.def.timeoutMs, Ev.ClientTimeout, req);
+    const e = this.edges[src.edge];
+    e.calls++; e.iCalls++;
+    const s = src.entry.service;
+    const list = this.ready[s];
+    if (list.length === 0) {
+      e.errors++; e.iErrors++;
+      this.endRequest(req, Outcome.Rejected);
+      return;
+    }
+    const inst = list[src.rr++ % list.length];
+    if (src.rr >= list.length) src.rr = 0;
+    const job = this.newJob(src.entry, inst, null, req, src.edge);
+    if (job) this.admit(job);
+  }
+
+  private endRequest(req: ClientRequest, outcome: Outcome): void {
+    if (req.done) return;
+    req.done = true;
+    const src = req.source;
+    src.inFlight--;
+    const now = this.sched.now;
+    src.route.ended(outcome, now - req.sentAt, req.counted);
+    const windows = this.windows[src.index];
+    for (let i = 0; i < windows.length; i++) {
+      windows[i].stats.ended(outcome, now - req.sentAt, inWindow(windows[i], req.sentAt));
+    }
+    if (req.user >= 0) {
+      const user: User = { source: src, index: req.user };
+      this.sched.schedule(now + src.think!(src.thinkRng), Ev.UserSend, user);
+    }
+  }
+
+  // ---- instances and jobs -----------------------------------------------
+
+  private newJob(endpoint: Job['endpoint'], inst: Instance, parent: Job | null, req: ClientRequest | null, edge: number): Job | null {
+    if (++this.liveJobs > this.limits.maxInFlight) {
+      this.halt('max-in-flight', `more than ${this.limits.maxInFlight.toLocaleString('en')} requests in flight at once`);
+      return null;
+    }
+    const job = new Job(this.nextId++, endpoint, inst, this.sched.now, parent, req, edge, this.sched.now >= this.warmupMs);
+    job.epoch = inst.epoch;
+    return job;
+  }
+
+  private admit(job: Job): void {
+    const inst = job.instance;
+    const st = this.serviceStats[inst.serviceIndex];
+    st.iRequests++;
+    if (job.counted) st.requests++;
+    if (inst.state !== 'ready' || inst.epoch !== job.epoch) {
+      // Connection refused: the instance died between choice and arrival.
+      this.finish(job, Outcome.Rejected);
+      return;
+    }
+    if (inst.busy < inst.workers && inst.queued === 0) {
+      this.start(job);
+    } else if (inst.queued < inst.queueCap) {
+      inst.account(this.sched.now);
+      inst.enqueue(job);
+    } else {
+      if (job.counted) st.rejected++;
+      this.finish(job, Outcome.Rejected);
+    }
+  }
+
+  private start(job: Job): void {
+    const inst = job.instance;
+    const now = this.sched.now;
+    inst.account(now);
+    inst.busy++;
+    job.startedAt = now;
+    if (job.counted) this.serviceStats[inst.serviceIndex].queueWait.record(now - job.arrivedAt);
+    const running = this.running[inst.serviceIndex];
+    job.runIndex = running.length;
+    running.push(job);
+    this.runSteps(job);
+  }
+
+  /** Run steps until one waits (cpu, call) or the endpoint ends. */
+  private runSteps(job: Job): void {
+    const steps = job.endpoint.steps;
+    while (job.step < steps.length) {
+      const step: CompiledStep = steps[job.step++];
+      switch (step.kind) {
+        case StepKind.Cpu: {
+          const t = step.sample(step.rng) * this.slow[job.instance.serviceIndex];
+          this.sched.schedule(this.sched.now + t, Ev.CpuDone, job);
+          return;
+        }
+        case StepKind.Fail:
+          if (step.rng() <= step.probability) {
+            this.finish(job, Outcome.Error);
+            return;
+          }
+          break;
+        case StepKind.Call: {
+          const e = this.edges[step.edge];
+          e.calls++; e.iCalls++;
+          const list = this.ready[step.service];
+          if (list.length === 0 || step.endpoint === null) {
+            // No healthy upstream: 503 at once.
+            e.errors++; e.iErrors++;
+            this.finish(job, Outcome.Error);
+            return;
+          }
+          const rr = job.instance.rr;
+          const i = rr[step.service] % list.length;
+          rr[step.service] = i + 1;
+          const child = this.newJob(step.endpoint, list[i], job, null, step.edge);
+          if (child) this.sched.schedule(this.sched.now, Ev.JobArrive, child);
+          return;
+        }
+      }
+    }
+    this.finish(job, Outcome.Ok);
+  }
+
+  /** A job ends: free its worker, pull the next waiting job, answer the caller. */
+  private finish(job: Job, outcome: Outcome): void {
+    job.done = true;
+    job.outcome = outcome;
+    this.liveJobs--;
+    const inst = job.instance;
+    const si = inst.serviceIndex;
+    const st = this.serviceStats[si];
+    if (outcome !== Outcome.Ok && outcome !== Outcome.Rejected) {
+      st.iErrors++;
+      if (job.counted) st.errors++;
+    }
+    if (job.startedAt >= 0) {
+      const now = this.sched.now;
+      if (job.counted) st.residence.record(now - job.arrivedAt);
+      this.removeRunning(job);
+      if (inst.epoch === job.epoch) {
+        inst.account(now);
+        inst.busy--;
+        this.drain(inst);
+      }
+    }
+    if (job.parent) this.sched.schedule(this.sched.now, Ev.CallReturn, job);
+    else if (job.request) this.endRequest(job.request, outcome);
+  }
+
+  /** Start waiting jobs while workers are free; not re-entrant (no deep recursion). */
+  private drain(inst: Instance): void {
+    if (inst.draining) return;
+    inst.draining = true;
+    while (inst.state === 'ready' && inst.busy < inst.workers && inst.queued > 0) {
+      inst.account(this.sched.now);
+      this.start(inst.dequeue()!);
+    }
+    inst.draining = false;
+  }
+
+  private removeRunning(job: Job): void {
+    const running = this.running[job.instance.serviceIndex];
+    const i = job.runIndex;
+    if (i < 0) return;
+    const last = running.pop()!;
+    if (last !== job) {
+      running[i] = last;
+      last.runIndex = i;
+    }
+    job.runIndex = -1;
+  }
+
+  private crash(inst: Instance, downForMs: number | null): void {
+    if (inst.state === 'dead') return;
+    const now = this.sched.now;
+    inst.account(now);
+    const wasReady = inst.state === 'ready';
+    inst.state = 'dead';
+    inst.epoch++;
+    if (wasReady) {
+      const list = this.ready[inst.serviceIndex];
+      list.splice(list.indexOf(inst), 1);
+      this.noteReadyCount(inst.serviceIndex);
+    }
+    // Everything it was doing or holding fails: the callers see a reset connection.
+    const running = this.running[inst.serviceIndex].filter((j) => j.instance === inst);
+    const waiting = inst.drainQueue();
+    inst.busy = 0;
+    for (const j of running) this.finish(j, Outcome.Error);
+    for (const j of waiting) this.finish(j, Outcome.Error);
+    // Self-healing: CrashLoopBackOff (semantics.md), or back when the fault ends.
+    if (now - inst.readyAt >= BACKOFF_RESET_MS) inst.crashes = 0;
+    const base = this.scenario.services[inst.serviceIndex].restartMs;
+    const delay = downForMs ?? Math.min(MAX_RESTART_BACKOFF_MS, base * 2 ** inst.crashes);
+    inst.crashes++;
+    this.sched.schedule(now + delay, Ev.InstanceRestart, inst);
+  }
+
+  private noteReadyCount(si: number): void {
+    const st = this.serviceStats[si];
+    const n = this.ready[si].length;
+    if (n < st.readyMin) st.readyMin = n;
+    if (n > st.readyMax) st.readyMax = n;
+  }
+
+  // ---- timeline actions -------------------------------------------------
+
+  private act(item: TimelineItem): void {
+    const a = item.action;
+    switch (a.kind) {
+      case 'kill': {
+        const si = this.scenario.services.findIndex((s) => s.name === a.service);
+        if (si < 0) return;
+        const targets = this.instances[si].filter((i) => i.state !== 'dead');
+        const n = a.count === 'all' ? targets.length : Math.min(a.count, targets.length);
+        for (let k = 0; k < n; k++) this.crash(targets[k], item.forMs);
+        return;
+      }
+      case 'load': {
+        const src = this.sourceByName.get(a.workload);
+        if (!src || src.def.kind !== 'open') return;
+        const previous = src.rate;
+        this.setRate(src, [{ atMs: this.sched.now, perSec: a.perSec }]);
+        if (item.forMs !== null) {
+          this.sched.schedulePriority(this.sched.now + item.forMs, Ev.Undo, () => this.setRate(src, previous));
+        }
+        return;
+      }
+    }
+  }
+
+  private setRate(src: SourceRt, rate: readonly RatePoint[]): void {
+    src.rate = rate;
+    this.scheduleArrival(src);
+  }
+
+  // ---- series -----------------------------------------------------------
+
+  private closeInterval(): void {
+    const t = this.sched.now - this.intervalMs;
+    for (const r of this.routes.values()) r.closeInterval(t);
+    for (const s of this.serviceStats) s.closeInterval(this.intervalMs);
+    for (const e of this.edges) e.closeInterval(this.intervalMs);
+  }
+
+  private edgeFor(from: string, to: string): number {
+    const key = `${from}\u0000${to}`;
+    let i = this.edgeIndex.get(key);
+    if (i === undefined) {
+      i = this.edges.length;
+      this.edges.push(new EdgeStats(from, to));
+      this.edgeIndex.set(key, i);
+    }
+    return i;
+  }
+
+  private inFlightRequests(route: string): number {
+    let n = 0;
+    for (const s of this.sources) if (s.def.route === route) n += s.inFlight;
+    return n;
+  }
+
+  private halt(reason: Stop['reason'], what: string): void {
+    if (this.stop) return;
+    const at = (this.sched.now / 1000).toFixed(3);
+    this.stop = Object.freeze({
+      reason,
+      message: `run stopped at ${at}s of simulated time: ${what}. The scenario is running away (an overloaded service with an unbounded queue, or rates far beyond capacity); lower the load, bound the queues or shorten the run.`,
+    });
+  }
+}
+
+function inWindow(c: WindowCollector, t: number): boolean {
+  const d = c.expectation.during!;
+  return t >= d[0] && t < d[1];
+}

@@ -1,0 +1,133 @@
+/**
+ * The normalised Scenario: plain, fully specified, frozen data handed to the
+ * model. Every default is filled here (source: semantics.md / scenario-format.md),
+ * so model code never checks for missing options. All durations are in
+ * milliseconds of simulated time, all rates per second.
+ */
+
+/** A sampled duration (ms). Parameters are already in ms. */
+export type Dist =
+  | { readonly kind: 'const'; readonly value: number }
+  | { readonly kind: 'exp'; readonly mean: number }
+  | { readonly kind: 'lognormal'; readonly median: number; readonly sigma: number }
+  | { readonly kind: 'normal'; readonly mean: number; readonly sd: number }
+  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
+  | { readonly kind: 'erlang'; readonly k: number; readonly mean: number }
+  | { readonly kind: 'pareto'; readonly scale: number; readonly shape: number }
+  | { readonly kind: 'bimodal'; readonly fast: number; readonly slow: number; readonly slowFraction: number };
+
+/** Key popularity for caches (not used by the model yet). */
+export type Keys =
+  | { readonly kind: 'zipf'; readonly n: number; readonly s: number }
+  | { readonly kind: 'uniform'; readonly n: number };
+
+export type Step =
+  | { readonly kind: 'cpu'; readonly dist: Dist }
+  | { readonly kind: 'call'; readonly service: string; readonly endpoint: string }
+  | { readonly kind: 'fail'; readonly probability: number };
+
+export interface Endpoint {
+  readonly name: string;
+  readonly steps: readonly Step[];
+}
+
+export interface Service {
+  readonly name: string;
+  /** Display name; defaults to the key. */
+  readonly label: string;
+  /** Initial replicas (default 1). */
+  readonly instances: number;
+  /** Concurrent requests per instance (default 8). */
+  readonly workers: number;
+  /** Waiting requests per instance beyond which arrivals get 503 (default 100); Infinity = `unbounded`. */
+  readonly queue: number;
+  readonly model: 'threads';
+  /** Cold start until ready (default 5 s). */
+  readonly startupMs: number;
+  /** Self-healing delay after a crash (default 10 s, doubling on repeats, cap 5 min). */
+  readonly restartMs: number;
+  readonly balancer: 'round-robin';
+  /** Endpoints in file order. */
+  readonly endpoints: readonly Endpoint[];
+}
+
+/** A rate that is piecewise linear between points and flat after the last. */
+export interface RatePoint {
+  readonly atMs: number;
+  readonly perSec: number;
+}
+
+interface SourceBase {
+  readonly name: string;
+  /** As written: a gateway route ("GET /products") or "service.endpoint". */
+  readonly route: string;
+  readonly service: string;
+  readonly endpoint: string;
+  /** The client gives up after this long (counted as a timeout); null = waits forever. */
+  readonly timeoutMs: number | null;
+}
+
+export interface OpenSource extends SourceBase {
+  readonly kind: 'open';
+  /** At least one point; a constant rate is one point at 0. */
+  readonly rate: readonly RatePoint[];
+  readonly arrivals: 'poisson' | 'uniform';
+  /** Distinct client ids (default 1000). */
+  readonly clients: number;
+}
+
+export interface ClosedSource extends SourceBase {
+  readonly kind: 'closed';
+  readonly users: number;
+  readonly think: Dist;
+}
+
+export type Source = OpenSource | ClosedSource;
+
+export type Action =
+  | { readonly kind: 'kill'; readonly service: string; readonly count: number | 'all' }
+  | { readonly kind: 'load'; readonly workload: string; readonly perSec: number };
+
+export interface TimelineItem {
+  readonly atMs: number;
+  /** Undo after this long; null = permanent. */
+  readonly forMs: number | null;
+  readonly action: Action;
+}
+
+export type Comparison = '<' | '<=' | '>' | '>=' | '==';
+
+export type ExpectMetric =
+  | 'p50' | 'p95' | 'p99' | 'mean' | 'max'
+  | 'errorRate' | 'requests' | 'throughput'
+  | 'utilization' | 'maxInstances' | 'minInstances';
+
+export interface Expectation {
+  /** As written in the file, for the report. */
+  readonly text: string;
+  readonly subject: { readonly kind: 'route'; readonly route: string } | { readonly kind: 'service'; readonly service: string };
+  readonly metric: ExpectMetric;
+  readonly op: Comparison;
+  /** In the metric's unit: ms for latencies, a fraction for rates, a count otherwise. */
+  readonly value: number;
+  /** Only requests arriving in [from, to) count; null = the whole run after warmup. */
+  readonly during: readonly [number, number] | null;
+}
+
+export interface Scenario {
+  readonly version: 1;
+  readonly name: string;
+  readonly description: string;
+  readonly seed: number;
+  readonly durationMs: number;
+  readonly warmupMs: number;
+  /** In file order. */
+  readonly services: readonly Service[];
+  readonly workload: readonly Source[];
+  /** Sorted by atMs (stable). */
+  readonly timeline: readonly TimelineItem[];
+  readonly expect: readonly Expectation[];
+  readonly layout: Readonly<Record<string, readonly [number, number]>>;
+  /** The file it came from, for messages. */
+  readonly file: string;
+}
