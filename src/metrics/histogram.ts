@@ -7,6 +7,10 @@
  */
 const UNITS_PER_MS = 1000; // µs resolution
 const MAX_EXP = 44; // 2^44 µs ≈ 203 days
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+/** Index of the high 32-bit word (sign, exponent, top mantissa) on this platform. */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 export class Histogram {
   readonly counts: Float64Array;
@@ -18,7 +22,7 @@ export class Histogram {
   private readonly sub: number;
 
   constructor(subBuckets = 128) {
-    this.subBits = Math.round(Math.log2(subBuckets));
+    this.subBits = Math.min(20, Math.round(Math.log2(subBuckets)));
     this.sub = 1 << this.subBits;
     this.counts = new Float64Array((MAX_EXP + 1) * this.sub);
   }
@@ -64,15 +68,15 @@ export class Histogram {
     return this.max;
   }
 
+  /** Bucket from the float's own exponent and top mantissa bits: no log, no pow. */
   private index(ms: number): number {
     const x = ms * UNITS_PER_MS;
     if (!(x >= 1)) return 0; // also catches NaN
-    const e = Math.floor(Math.log2(x));
+    F64[0] = x;
+    const hi = U32[HI];
+    const e = ((hi >>> 20) & 0x7ff) - 1023;
     if (e > MAX_EXP) return this.counts.length - 1;
-    const frac = x / 2 ** e - 1; // [0, 1)
-    let s = Math.floor(frac * this.sub);
-    if (s >= this.sub) s = this.sub - 1;
-    return e * this.sub + s;
+    return e * this.sub + ((hi >>> (20 - this.subBits)) & (this.sub - 1));
   }
 
   private midpoint(i: number): number {
