@@ -18,6 +18,8 @@ export class SourceRt {
   nextAt = Infinity;
   /** Requests sent and not yet answered. */
   inFlight = 0;
+  /** Of those, the ones sent at or after warmup (what the report counts). */
+  inFlightCounted = 0;
   /** Round-robin cursor over the entry service's instances. */
   rr = 0;
   constructor(

@@ -29,7 +29,8 @@ export interface ReportInput {
   readonly ready: readonly (readonly Instance[])[];
   readonly edges: readonly EdgeStats[];
   readonly windows: readonly WindowCollector[];
-  readonly liveRequests: (route: string) => number;
+  /** Requests sent at or after warmup and not yet answered, per route. */
+  readonly inFlight: (route: string) => number;
 }
 
 const round = (x: number, digits = 3): number => {
@@ -65,7 +66,7 @@ export function buildReport(input: ReportInput): Report {
   const observedMs = Math.max(0, input.simulatedMs - scenario.warmupMs);
   const routes: Record<string, RouteReport> = {};
   for (const [name, r] of input.routes) {
-    routes[name] = routeReport(r, Math.max(0, r.requests - r.ok - r.errors - r.rejected - r.timeouts));
+    routes[name] = routeReport(r, input.inFlight(name));
   }
   const services: Record<string, ServiceReport> = {};
   scenario.services.forEach((s, i) => {

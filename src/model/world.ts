@@ -236,7 +236,7 @@ export class World {
       ready: this.ready,
       edges: this.edges,
       windows: this.windows.flat().filter((c, i, all) => all.indexOf(c) === i),
-      liveRequests: (route) => this.inFlightRequests(route),
+      inFlight: (route) => this.inFlightRequests(route),
     });
   }
 
@@ -349,6 +349,7 @@ export class World {
     const windows = this.windows[src.index];
     for (let i = 0; i < windows.length; i++) windows[i].stats.arrived(inWindow(windows[i], now));
     src.inFlight++;
+    if (counted) src.inFlightCounted++;
     if (src.def.timeoutMs !== null) this.sched.schedule(now + src.def.timeoutMs, Ev.ClientTimeout, req);
     const e = this.edges[src.edge];
     e.calls++; e.iCalls++;
@@ -370,6 +371,7 @@ export class World {
     req.done = true;
     const src = req.source;
     src.inFlight--;
+    if (req.counted) src.inFlightCounted--;
     const now = this.sched.now;
     src.route.ended(outcome, now - req.sentAt, req.counted);
     const windows = this.windows[src.index];
@@ -602,7 +604,7 @@ export class World {
 
   private inFlightRequests(route: string): number {
     let n = 0;
-    for (const s of this.sources) if (s.def.route === route) n += s.inFlight;
+    for (const s of this.sources) if (s.def.route === route) n += s.inFlightCounted;
     return n;
   }
 

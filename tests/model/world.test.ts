@@ -84,6 +84,19 @@ workload:
   });
 });
 
+describe('World: conservation', () => {
+  it('CONS-1 every counted request is ok, an error, rejected, timed out or still in flight', () => {
+    const yaml = single({ rate: '300/s', cpu: 'exp(20ms)', workers: 4, queue: 5, timeout: '60ms', warmup: '5s', extra: ', { fail: 5% }' })
+      .replace('workload:', 'timeline:\n  - { at: 20s, kill: api, count: 1 }\nworkload:');
+    const w = worldFrom(yaml);
+    w.runUntil(41_111); // stop mid-flight: some requests are still in the system
+    const x = w.report().routes['api.get'];
+    expect(x.inFlight).toBeGreaterThan(0);
+    expect(x.ok * x.errors * x.rejected * x.timeouts).toBeGreaterThan(0);
+    expect(x.ok + x.errors + x.rejected + x.timeouts + x.inFlight).toBe(x.requests);
+  });
+});
+
 describe('World: closed loop', () => {
   it('MOD-6 users with think time obey the interactive response-time law X = N / (R + Z)', () => {
     const r = runYaml(`
