@@ -611,9 +611,16 @@ export class World {
   private halt(reason: Stop['reason'], what: string): void {
     if (this.stop) return;
     const at = (this.sched.now / 1000).toFixed(3);
+    // Name the service where the work piled up: that is where to look.
+    let worst = -1, worstQueued = 0;
+    this.instances.forEach((list, i) => {
+      const q = list.reduce((n, inst) => n + inst.queued, 0);
+      if (q > worstQueued) { worst = i; worstQueued = q; }
+    });
+    const where = worst >= 0 ? ` (${worstQueued.toLocaleString('en')} waiting at service "${this.scenario.services[worst].name}")` : '';
     this.stop = Object.freeze({
       reason,
-      message: `run stopped at ${at}s of simulated time: ${what}. The scenario is running away (an overloaded service with an unbounded queue, or rates far beyond capacity); lower the load, bound the queues or shorten the run.`,
+      message: `run stopped at ${at}s of simulated time: ${what}${where}. The scenario is running away (an overloaded service with an unbounded queue, or rates far beyond capacity); lower the load, bound the queues or shorten the run.`,
     });
   }
 }
