@@ -1,16 +1,26 @@
 /**
  * Samplers for the scenario format's distributions, over an injected uniform
- * source (d3-random style). Each sampler also knows its mean and squared
+ * source (d3-random style). Sampling uses fmath's portable log/exp, never
+ * Math.log/exp/cos/pow, whose last bits differ between JavaScript engines. Each sampler also knows its mean and squared
  * coefficient of variation, so tests and the UI can quote theory.
  */
 import type { Dist } from '../scenario/types';
 import type { Uniform } from './rng';
+import { exp, log, powPositive } from './fmath';
 
 export type Sampler = (u: Uniform) => number;
 
-/** Standard normal by Box–Muller (one value per call: keeps streams simple). */
+/**
+ * Standard normal by Marsaglia's polar method: needs only log and sqrt, both
+ * portable (no cos), so draws are bit-identical in Node and browsers. One
+ * value per call (the pair's second is dropped) keeps streams simple.
+ */
 function gauss(u: Uniform): number {
-  return Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  for (;;) {
+    const x = 2 * u() - 1, y = 2 * u() - 1;
+    const s = x * x + y * y;
+    if (s > 0 && s < 1) return x * Math.sqrt((-2 * log(s)) / s);
+  }
 }
 
 export function sampler(d: Dist): Sampler {
@@ -21,11 +31,11 @@ export function sampler(d: Dist): Sampler {
     }
     case 'exp': {
       const m = d.mean;
-      return (u) => -m * Math.log(u());
+      return (u) => -m * log(u());
     }
     case 'lognormal': {
-      const mu = Math.log(d.median), s = d.sigma;
-      return (u) => Math.exp(mu + s * gauss(u));
+      const mu = log(d.median), s = d.sigma;
+      return (u) => exp(mu + s * gauss(u));
     }
     case 'normal': {
       // Truncated at 0 by rejection (format: "truncated at 0").
@@ -47,12 +57,12 @@ export function sampler(d: Dist): Sampler {
       return (u) => {
         let p = 1;
         for (let i = 0; i < k; i++) p *= u();
-        return -phase * Math.log(p);
+        return -phase * log(p);
       };
     }
     case 'pareto': {
       const xm = d.scale, inv = 1 / d.shape;
-      return (u) => xm / Math.pow(u(), inv);
+      return (u) => xm / powPositive(u(), inv);
     }
     case 'bimodal': {
       const fast = d.fast, slow = d.slow, pf = d.slowFraction;

@@ -7,6 +7,8 @@
  */
 const UNITS_PER_MS = 1000; // µs resolution
 const MAX_EXP = 44; // 2^44 µs ≈ 203 days
+/** Exact powers of two by doubling (Math.pow's last bits vary between engines). */
+const POW2 = Array.from({ length: MAX_EXP + 1 }, (_, e) => { let p = 1; for (let i = 0; i < e; i++) p *= 2; return p; });
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
 /** Index of the high 32-bit word (sign, exponent, top mantissa) on this platform. */
@@ -22,7 +24,7 @@ export class Histogram {
   private readonly sub: number;
 
   constructor(subBuckets = 128) {
-    this.subBits = Math.min(20, Math.round(Math.log2(subBuckets)));
+    this.subBits = Math.min(20, 31 - Math.clz32(subBuckets));
     this.sub = 1 << this.subBits;
     this.counts = new Float64Array((MAX_EXP + 1) * this.sub);
   }
@@ -82,8 +84,8 @@ export class Histogram {
   private midpoint(i: number): number {
     if (i === 0) return 0.5 / UNITS_PER_MS;
     const e = Math.floor(i / this.sub), s = i - e * this.sub;
-    const lo = 2 ** e * (1 + s / this.sub);
-    const hi = 2 ** e * (1 + (s + 1) / this.sub);
+    const lo = POW2[e] * (1 + s / this.sub);
+    const hi = POW2[e] * (1 + (s + 1) / this.sub);
     return (lo + hi) / 2 / UNITS_PER_MS;
   }
 }

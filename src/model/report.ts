@@ -35,7 +35,7 @@ export interface ReportInput {
 
 const round = (x: number, digits = 3): number => {
   if (!Number.isFinite(x)) return 0;
-  const f = 10 ** digits;
+  const f = digits === 4 ? 10_000 : digits === 3 ? 1000 : digits === 2 ? 100 : 1;
   return Math.round(x * f) / f;
 };
 

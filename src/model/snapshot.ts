@@ -51,12 +51,14 @@ export interface SeriesPoint {
 export interface WorldSnapshot {
   readonly timeMs: number;
   readonly events: number;
+  /** Length of one series interval, ms. */
+  readonly intervalMs: number;
   readonly services: readonly ServiceView[];
   readonly edges: readonly EdgeView[];
   /** Series points completed since the previous snapshot, per route. */
   readonly series: Readonly<Record<string, readonly SeriesPoint[]>>;
   /** Current offered rate per workload (what the load slider shows). */
   readonly load: Readonly<Record<string, number>>;
-  /** Set once a run limit or the scenario's duration stopped the run. */
+  /** Set when a run limit stopped the run (the scenario's end is `timeMs` reaching its duration). */
   readonly stopped: null | { readonly reason: string; readonly message: string };
 }

@@ -10,6 +10,7 @@ import type { Action, Scenario, TimelineItem, RatePoint } from '../scenario/type
 import { Scheduler } from '../engine/scheduler';
 import { RandomStreams } from '../engine/rng';
 import { sampler } from '../engine/distributions';
+import { log } from '../engine/fmath';
 import { Digest } from '../engine/digest';
 import { defaultLimits, type RunLimits, type Stop } from '../engine/limits';
 import { EdgeStats, Outcome, RouteStats, ServiceStats } from '../metrics/stats';
@@ -200,6 +201,7 @@ export class World {
     return {
       timeMs: this.sched.now,
       events: this.sched.fired,
+      intervalMs: this.intervalMs,
       services: this.scenario.services.map((s, i) => {
         let busy = 0, cap = 0;
         const instances = this.instances[i].map((inst) => {
@@ -335,7 +337,7 @@ export class World {
   // ---- clients ----------------------------------------------------------
 
   private scheduleArrival(src: SourceRt): void {
-    const work = src.def.kind === 'open' && src.def.arrivals === 'uniform' ? 1 : -Math.log(src.arrivals());
+    const work = src.def.kind === 'open' && src.def.arrivals === 'uniform' ? 1 : -log(src.arrivals());
     const at = nextArrival(src.rate, this.sched.now, work);
     src.nextAt = at;
     if (at < Infinity) this.sched.schedule(at, Ev.SourceArrival, src);
@@ -539,7 +541,9 @@ export class World {
     // Self-healing: CrashLoopBackOff (semantics.md), or back when the fault ends.
     if (now - inst.readyAt >= BACKOFF_RESET_MS) inst.crashes = 0;
     const base = this.scenario.services[inst.serviceIndex].restartMs;
-    const delay = downForMs ?? Math.min(MAX_RESTART_BACKOFF_MS, base * 2 ** inst.crashes);
+    let backoff = base;
+    for (let i = 0; i < inst.crashes && backoff < MAX_RESTART_BACKOFF_MS; i++) backoff *= 2;
+    const delay = downForMs ?? Math.min(MAX_RESTART_BACKOFF_MS, backoff);
     inst.crashes++;
     this.sched.schedule(now + delay, Ev.InstanceRestart, inst);
   }

@@ -1,0 +1,211 @@
+/**
+ * The pixi.js topology canvas. Imperative: created once per mount, fed a
+ * scenario's structure and then snapshots; it renders only when one arrives
+ * (no ticker), so a paused run costs nothing. Never reads the model itself.
+ */
+import { Application, BitmapFontManager, Container, Graphics } from 'pixi.js';
+import type { WorldSnapshot } from '../model/snapshot';
+import type { ScenarioMeta } from '../worker/protocol';
+import { drawEdge, EdgeLabel, type EdgeState, edgeCurve, labelPoint } from './edgeView';
+import { layoutTopology, type Layout } from './layout';
+import { ClientNode, ServiceNode, formatRate } from './nodeView';
+import { palette } from './palette';
+
+export const CLIENT_PREFIX = 'client:';
+
+export class TopologyStage {
+  private readonly world = new Container();
+  private readonly edgeGfx = new Graphics();
+  private readonly labels = new Container();
+  private readonly nodeLayer = new Container();
+  private services = new Map<string, ServiceNode>();
+  private clients = new Map<string, ClientNode>();
+  private edgeLabels = new Map<string, EdgeLabel>();
+  private meta: ScenarioMeta | null = null;
+  private snapshot: WorldSnapshot | null = null;
+  private layout: Layout | null = null;
+  private width: number;
+  private height: number;
+
+  private constructor(private readonly app: Application, width: number, height: number) {
+    this.width = width;
+    this.height = height;
+    this.world.addChild(this.edgeGfx, this.nodeLayer, this.labels);
+    app.stage.addChild(this.world);
+  }
+
+  /** Creates the canvas inside `host`. The caller must destroy the result even if it unmounted meanwhile. */
+  static async create(host: HTMLElement): Promise<TopologyStage> {
+    const app = new Application();
+    const resolution = Math.min(2, globalThis.devicePixelRatio || 1);
+    // Glyph atlases for the changing numbers, sharp on HiDPI screens too.
+    BitmapFontManager.defaultOptions.resolution = resolution;
+    const width = Math.max(200, host.clientWidth);
+    const height = Math.max(200, host.clientHeight);
+    await app.init({
+      // WebGL, else the canvas renderer; never WebGPU (broken headless, and not needed).
+      preference: ['webgl', 'canvas'],
+      preserveDrawingBuffer: true,
+      antialias: true,
+      autoStart: false,
+      background: palette.background,
+      width,
+      height,
+      resolution,
+      autoDensity: true,
+    });
+    app.ticker?.stop();
+    app.canvas.setAttribute('aria-label', 'Service topology');
+    app.canvas.setAttribute('role', 'img');
+    app.canvas.dataset.testid = 'topology-canvas';
+    host.appendChild(app.canvas);
+    return new TopologyStage(app, width, height);
+  }
+
+  get rendererName(): string {
+    return this.app.renderer.name;
+  }
+
+  get canvas(): HTMLCanvasElement {
+    return this.app.canvas;
+  }
+
+  resize(width: number, height: number): void {
+    if (width < 50 || height < 50) return;
+    if (width === this.width && height === this.height) return;
+    this.width = width;
+    this.height = height;
+    this.app.renderer.resize(width, height);
+    this.relayout();
+    this.draw();
+  }
+
+  setScenario(meta: ScenarioMeta | null): void {
+    if (meta === this.meta) return;
+    this.meta = meta;
+    this.snapshot = null;
+    this.rebuild();
+    this.draw();
+  }
+
+  private pendingLoad: Readonly<Record<string, number>> = {};
+
+  /** Load changes sent but not yet in a snapshot: the client nodes show them at once. */
+  setPendingLoad(perSec: Readonly<Record<string, number>>): void {
+    this.pendingLoad = perSec;
+  }
+
+  update(snapshot: WorldSnapshot | null, force = false): void {
+    if (snapshot === this.snapshot && !force) return;
+    this.snapshot = snapshot;
+    // A service that only the snapshot knows (added by the model) gets a node too.
+    if (snapshot && snapshot.services.some((s) => !this.services.has(s.name))) this.rebuild();
+    this.draw();
+  }
+
+  destroy(): void {
+    this.app.destroy({ removeView: true }, { children: true });
+  }
+
+  private rebuild(): void {
+    this.nodeLayer.removeChildren().forEach((c) => c.destroy({ children: true }));
+    this.labels.removeChildren().forEach((c) => c.destroy({ children: true }));
+    this.services.clear();
+    this.clients.clear();
+    this.edgeLabels.clear();
+    this.layout = null;
+    if (!this.meta) return;
+    this.relayout();
+  }
+
+  private structure() {
+    const meta = this.meta!;
+    const services = meta.services.map((s) => ({ name: s.name, label: s.label, calls: s.calls }));
+    for (const v of this.snapshot?.services ?? []) {
+      if (!services.some((s) => s.name === v.name)) services.push({ name: v.name, label: v.label, calls: [] });
+    }
+    const clients = meta.workloads.map((w) => ({ id: CLIENT_PREFIX + w.name, target: w.service, name: w.name, route: w.route }));
+    return { services, clients };
+  }
+
+  private relayout(): void {
+    if (!this.meta) return;
+    const { services, clients } = this.structure();
+    const layout = layoutTopology({ services, clients, positions: this.meta.layout, width: this.width, height: this.height });
+    this.layout = layout;
+    this.world.scale.set(layout.scale);
+    this.world.position.set(layout.offsetX, layout.offsetY);
+    for (const s of services) {
+      const box = layout.nodes.get(s.name)!;
+      const node = this.services.get(s.name);
+      if (node) node.place(box);
+      else {
+        const n = new ServiceNode(box, s.label);
+        this.services.set(s.name, n);
+        this.nodeLayer.addChild(n.view);
+      }
+    }
+    for (const c of clients) {
+      const box = layout.nodes.get(c.id)!;
+      const node = this.clients.get(c.id);
+      if (node) node.place(box);
+      else {
+        const n = new ClientNode(box, c.name, c.route);
+        this.clients.set(c.id, n);
+        this.nodeLayer.addChild(n.view);
+      }
+    }
+  }
+
+  /** Edges from the structure (drawn idle before the first call) merged with the snapshot's live ones. */
+  private edges(): EdgeState[] {
+    const meta = this.meta!;
+    const out = new Map<string, EdgeState>();
+    for (const w of meta.workloads) out.set(`${CLIENT_PREFIX}${w.name}->${w.service}`, { from: CLIENT_PREFIX + w.name, to: w.service, perSec: 0, errorShare: 0 });
+    for (const s of meta.services) for (const c of s.calls) out.set(`${s.name}->${c}`, { from: s.name, to: c, perSec: 0, errorShare: 0 });
+    for (const e of this.snapshot?.edges ?? []) out.set(`${e.from}->${e.to}`, e);
+    return [...out.values()];
+  }
+
+  private draw(): void {
+    const meta = this.meta, layout = this.layout;
+    this.edgeGfx.clear();
+    if (meta && layout) {
+      const snap = this.snapshot;
+      const byName = new Map(snap?.services.map((s) => [s.name, s]) ?? []);
+      for (const s of meta.services) {
+        this.services.get(s.name)?.update(byName.get(s.name), { instances: s.instances, workers: s.workers, queue: s.queue });
+      }
+      for (const v of snap?.services ?? []) {
+        if (!meta.services.some((s) => s.name === v.name)) this.services.get(v.name)?.update(v, { instances: 0, workers: 0, queue: 0 });
+      }
+      for (const w of meta.workloads) {
+        const label = w.kind === 'closed' ? `${w.users} users` : formatRate(this.pendingLoad[w.name] ?? snap?.load[w.name] ?? w.initialPerSec);
+        this.clients.get(CLIENT_PREFIX + w.name)?.update(label);
+      }
+      const seen = new Set<string>();
+      for (const e of this.edges()) {
+        const a = layout.nodes.get(e.from), b = layout.nodes.get(e.to);
+        if (!a || !b) continue;
+        const key = `${e.from}->${e.to}`;
+        seen.add(key);
+        const curve = edgeCurve(a, b);
+        drawEdge(this.edgeGfx, curve, e);
+        let label = this.edgeLabels.get(key);
+        if (!label) {
+          label = new EdgeLabel();
+          this.edgeLabels.set(key, label);
+          this.labels.addChild(label.view);
+        }
+        label.update(labelPoint(curve, a, b, layout.colGap), e);
+      }
+      for (const [key, label] of this.edgeLabels) {
+        if (!seen.has(key)) {
+          label.view.destroy({ children: true });
+          this.edgeLabels.delete(key);
+        }
+      }
+    }
+    this.app.render();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Applies one worker message to the store. The worker already batches
+ * (≤ ~15 snapshots per second), so each message is one `set`.
+ */
+import type { FromWorker } from '../worker/protocol';
+import { openedEntry, OPENED_GROUP } from './sessionSlice';
+import { appendSeries } from './series';
+import { initialStatus } from './runSlice';
+import type { AppState } from './types';
+import { summaryOf } from './summary';
+
+type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
+type Get = () => AppState;
+
+export function receive(msg: FromWorker, set: Set, get: Get): void {
+  switch (msg.type) {
+    case 'ready':
+      return;
+    case 'loaded': {
+      const s = get();
+      const src = s.pending && s.pending.id === msg.id ? s.pending : s.source;
+      const source = src ? { key: src.key, file: src.file, text: src.text } : null;
+      // An opened file learns its real name once it is valid.
+      const catalog = source && source.key.startsWith('opened:')
+        ? s.catalog.map((e) => (e.key === source.key && e.group === OPENED_GROUP ? openedEntry(e.file, e.text, msg.meta.name, summaryOf(msg.meta.description) || e.file) : e))
+        : s.catalog;
+      set({
+        source,
+        pending: s.pending && s.pending.id === msg.id ? null : s.pending,
+        invalid: null,
+        failure: null,
+        meta: msg.meta,
+        catalog,
+        status: { ...initialStatus, speed: s.status.speed },
+        snapshot: null,
+        series: {},
+        seriesIntervalMs: null,
+        recorded: [],
+        pendingLoad: {},
+        report: null,
+      });
+      return;
+    }
+    case 'invalid': {
+      const s = get();
+      const p = s.pending && s.pending.id === msg.id ? s.pending : null;
+      set({
+        pending: p ? null : s.pending,
+        invalid: { key: p?.key ?? `opened:${msg.file}`, file: msg.file, text: p?.text ?? '', errors: msg.errors },
+      });
+      // The previous run waits underneath, paused, until the user goes back.
+      if (s.status.playing) s.pause();
+      return;
+    }
+    case 'snapshot': {
+      set((s) => {
+        const interval = msg.snapshot.intervalMs;
+        return {
+          snapshot: msg.snapshot,
+          snapshotVersion: s.snapshotVersion + 1,
+          status: msg.status,
+          seriesIntervalMs: interval,
+          series: appendSeries(s.series, msg.snapshot.series, interval),
+          pendingLoad: settle(s.pendingLoad, msg.snapshot.timeMs),
+        };
+      });
+      return;
+    }
+    case 'recorded': {
+      const a = msg.item.action;
+      set((s) => ({
+        recorded: [...s.recorded, msg.item],
+        pendingLoad: a.kind === 'load' ? { ...s.pendingLoad, [a.workload]: { perSec: a.perSec, atMs: msg.item.atMs } } : s.pendingLoad,
+      }));
+      return;
+    }
+    case 'finished':
+      set((s) => ({ report: msg.report, status: { ...s.status, playing: false, done: true, behind: false } }));
+      return;
+    case 'failed':
+      set((s) => ({ failure: msg.message, pending: null, status: { ...s.status, playing: false, behind: false } }));
+      return;
+  }
+}
+
+/** Drop pending load changes that a snapshot past their time already shows. */
+function settle(pending: AppState['pendingLoad'], timeMs: number): AppState['pendingLoad'] {
+  const keys = Object.keys(pending);
+  if (keys.length === 0) return pending;
+  const next: Record<string, { perSec: number; atMs: number }> = {};
+  for (const k of keys) if (pending[k].atMs >= timeMs) next[k] = pending[k];
+  return Object.keys(next).length === keys.length ? pending : next;
+}

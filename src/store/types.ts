@@ -1,0 +1,84 @@
+/** The shape of the page's state: what the UI shows, and the commands it may send. */
+import type { ScenarioError } from '../scenario/errors';
+import type { TimelineItem } from '../scenario/types';
+import type { Report } from '../metrics/report';
+import type { WorldSnapshot } from '../model/snapshot';
+import type { RunStatus, ScenarioMeta, Speed } from '../worker/protocol';
+import type { ChartSeries } from './series';
+
+/** A scenario the picker offers: bundled with the app, or a file the user opened. */
+export interface CatalogEntry {
+  /** Path for bundled files (`/scenarios/shop.yaml`), `opened:<name>` for a user's file. */
+  readonly key: string;
+  readonly group: string;
+  readonly name: string;
+  /** First line of the description. */
+  readonly summary: string;
+  readonly file: string;
+  readonly text: string;
+}
+
+/** A scenario's source as loaded (or being loaded): kept so nothing opened is lost. */
+export interface Source {
+  readonly key: string;
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface InvalidFile extends Source {
+  readonly errors: readonly ScenarioError[];
+}
+
+export interface SessionSlice {
+  catalog: readonly CatalogEntry[];
+  /** The scenario that is loaded and running (null before the first load). */
+  source: Source | null;
+  /** A load sent to the worker, not answered yet. */
+  pending: (Source & { readonly id: number }) | null;
+  /** Shown instead of the run while set; the run is kept underneath. */
+  invalid: InvalidFile | null;
+  /** A model failure (the run stopped), shown as a banner. */
+  failure: string | null;
+  meta: ScenarioMeta | null;
+  setCatalog(entries: readonly CatalogEntry[]): void;
+  /** Load a picker entry by key. */
+  selectScenario(key: string): void;
+  /** Load a file the user opened (validated in the worker). */
+  openFile(file: string, text: string): void;
+  /** Leave the errors view and go back to the running scenario. */
+  dismissErrors(): void;
+}
+
+export interface RunSlice {
+  status: RunStatus;
+  snapshot: WorldSnapshot | null;
+  /** Increments on every snapshot: views redraw only when it changes. */
+  snapshotVersion: number;
+  series: ChartSeries;
+  /** Series interval inferred from the points (ms), null until two points are seen. */
+  seriesIntervalMs: number | null;
+  /**
+   * Load changes sent but not yet visible in a snapshot (the World applies a
+   * live action at its next event, so a paused run shows it only after play).
+   */
+  pendingLoad: Readonly<Record<string, { readonly perSec: number; readonly atMs: number }>>;
+  /** Live actions recorded by the worker, in the scenario timeline's form. */
+  recorded: readonly TimelineItem[];
+  report: Report | null;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(ms?: number): void;
+  setSpeed(speed: Speed): void;
+  /** Change a workload's rate now (recorded as a timeline `load` action). */
+  setLoad(workload: string, perSec: number): void;
+  restart(): void;
+}
+
+export interface ViewSlice {
+  /** pixi's renderer once it runs ('webgl' | 'canvas'), for the status line and tests. */
+  rendererName: string | null;
+  setRendererName(name: string | null): void;
+}
+
+export type AppState = SessionSlice & RunSlice & ViewSlice;

@@ -1,0 +1,73 @@
+/** The two d3 charts under the canvas, with their legends. Redrawn when new series points arrive. */
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../store';
+import { seriesDefaults } from '../store/series';
+import { drawLatency, drawThroughput, ERROR_COLOUR, ROUTE_COLOURS, TOTAL_COLOUR, type ChartFrame } from './charts';
+
+export function ChartPanel() {
+  const routes = useApp((s) => s.meta?.routes ?? EMPTY);
+  return (
+    <section className="panel chart-panel" aria-label="Charts">
+      <TimeChart kind="throughput" title="Throughput" routes={routes} />
+      <TimeChart kind="latency" title="Latency" routes={routes} />
+    </section>
+  );
+}
+
+const EMPTY: readonly string[] = [];
+
+function TimeChart({ kind, title, routes }: { kind: 'throughput' | 'latency'; title: string; routes: readonly string[] }) {
+  const svg = useRef<SVGSVGElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const { series, intervalMs, durationMs } = useApp(useShallow((s) => ({
+    series: s.series, intervalMs: s.seriesIntervalMs ?? seriesDefaults.intervalMs, durationMs: s.meta?.durationMs ?? 0,
+  })));
+  const points = routes.reduce((n, r) => n + (series[r]?.length ?? 0), 0);
+
+  useEffect(() => {
+    const el = body.current!;
+    const ro = new ResizeObserver(() => setSize({ width: el.clientWidth, height: el.clientHeight }));
+    ro.observe(el);
+    setSize({ width: el.clientWidth, height: el.clientHeight });
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (!svg.current || size.width === 0) return;
+    const f: ChartFrame = { width: size.width, height: size.height, routes, series, intervalMs, durationMs };
+    if (kind === 'throughput') drawThroughput(svg.current, f);
+    else drawLatency(svg.current, f);
+  }, [kind, routes, series, intervalMs, durationMs, size]);
+
+  return (
+    <figure className="chart" style={{ margin: 0 }}>
+      <div className="panel-head">
+        <h2 className="panel-title">{title}</h2>
+        <Legend kind={kind} routes={routes} />
+      </div>
+      <div className="chart-body" ref={body}>
+        <svg ref={svg} role="img" aria-label={`${title} over simulated time`} data-testid={`${kind}-chart`} />
+        {points === 0 && <div className="chart-empty">Press play: points appear as simulated time passes</div>}
+      </div>
+    </figure>
+  );
+}
+
+function Legend({ kind, routes }: { kind: 'throughput' | 'latency'; routes: readonly string[] }) {
+  const swatch = (colour: string, dash?: string, width = 2) => (
+    <svg viewBox="0 0 18 8" aria-hidden="true"><path d="M1 4h16" stroke={colour} strokeWidth={width} strokeDasharray={dash} strokeLinecap="round" /></svg>
+  );
+  return (
+    <div className="chart-legend">
+      {routes.map((r, i) => (
+        <span key={r} className="key">{swatch(ROUTE_COLOURS[i % ROUTE_COLOURS.length])}{r}</span>
+      ))}
+      {kind === 'throughput' && routes.length > 1 && <span className="key">{swatch(TOTAL_COLOUR, undefined, 2.5)}total</span>}
+      {kind === 'throughput' && <span className="key"><svg viewBox="0 0 18 8" aria-hidden="true"><rect x="1" y="1" width="16" height="6" fill={ERROR_COLOUR} fillOpacity="0.45" /></svg>errors</span>}
+      {kind === 'latency' && <span className="key">{swatch('#8a9ab5')}p99</span>}
+      {kind === 'latency' && <span className="key">{swatch('#8a9ab5', '4 3')}p50</span>}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/** Scenario picker, "Open file…", transport (play/pause, step, speed) and the simulated clock. */
+import { useRef, type ChangeEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp, type CatalogEntry } from '../store';
+import { SPEEDS, type Speed } from '../worker/protocol';
+import { formatClock } from './format';
+import { BrandMark, OpenIcon, PauseIcon, PlayIcon, RestartIcon, StepIcon } from './icons';
+
+export function TopBar() {
+  return (
+    <header className="topbar">
+      <div className="brand"><BrandMark />Microcosm</div>
+      <div className="divider" />
+      <ScenarioPicker />
+      <OpenFileButton />
+      <div className="divider" />
+      <Transport />
+      <div className="spacer" />
+      <Clock />
+    </header>
+  );
+}
+
+function ScenarioPicker() {
+  const { catalog, selected, pending } = useApp(useShallow((s) => ({ catalog: s.catalog, selected: s.pending?.key ?? s.source?.key ?? '', pending: s.pending })));
+  const selectScenario = useApp((s) => s.selectScenario);
+  const groups: [string, CatalogEntry[]][] = [];
+  for (const e of catalog) {
+    const g = groups.find(([name]) => name === e.group);
+    if (g) g[1].push(e);
+    else groups.push([e.group, [e]]);
+  }
+  return (
+    <label className="group picker">
+      <span className="visually-hidden">Scenario</span>
+      <select
+        className="select"
+        aria-label="Scenario"
+        value={selected}
+        disabled={catalog.length === 0}
+        aria-busy={pending !== null}
+        onChange={(e) => selectScenario(e.target.value)}
+      >
+        {selected === '' && <option value="">{catalog.length ? 'Choose a scenario…' : 'No bundled scenarios'}</option>}
+        {groups.map(([group, entries]) => (
+          <optgroup key={group} label={group}>
+            {entries.map((e) => {
+              // "Validation: M/M/1 …" under the Validation group reads better without the prefix.
+              const prefix = e.group.split(' ')[0] + ': ';
+              const name = e.name.startsWith(prefix) ? e.name.slice(prefix.length) : e.name;
+              return (
+                <option key={e.key} value={e.key} title={e.summary}>
+                  {e.summary ? `${name} · ${e.summary}` : name}
+                </option>
+              );
+            })}
+          </optgroup>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function OpenFileButton() {
+  const input = useRef<HTMLInputElement>(null);
+  const openFile = useApp((s) => s.openFile);
+  const onChange = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = ''; // the same file can be opened again after an edit
+    if (!file) return;
+    const text = await file.text();
+    openFile(file.name, text);
+  };
+  return (
+    <>
+      <button type="button" className="btn" onClick={() => input.current?.click()} aria-label="Open file…">
+        <OpenIcon /> Open file…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+        aria-label="Scenario file"
+        data-testid="open-file-input"
+        hidden
+        onChange={onChange}
+      />
+    </>
+  );
+}
+
+function Transport() {
+  const { playing, done, speed, hasRun, behind } = useApp(useShallow((s) => ({
+    playing: s.status.playing, done: s.status.done, speed: s.status.speed, hasRun: s.meta !== null && s.invalid === null, behind: s.status.behind,
+  })));
+  const { togglePlay, step, setSpeed, restart } = useApp(useShallow((s) => ({ togglePlay: s.togglePlay, step: s.step, setSpeed: s.setSpeed, restart: s.restart })));
+  return (
+    <div className="group">
+      {done ? (
+        <button type="button" className="btn primary" onClick={restart} aria-label="Restart" disabled={!hasRun}>
+          <RestartIcon /> Restart
+        </button>
+      ) : (
+        <button type="button" className="btn primary" onClick={togglePlay} disabled={!hasRun}
+          aria-label={playing ? 'Pause' : 'Play'} title="Play / pause (space)">
+          {playing ? <><PauseIcon /> Pause</> : <><PlayIcon /> Play</>}
+        </button>
+      )}
+      <button type="button" className="btn" onClick={() => step(1000)} disabled={!hasRun || done || playing}
+        aria-label="Step 1 second" title="Advance 1 s of simulated time">
+        <StepIcon /> Step
+      </button>
+      <div className="segmented" role="group" aria-label="Speed">
+        {SPEEDS.map((s: Speed) => (
+          <button key={s} type="button" aria-pressed={speed === s} aria-label={s === 'max' ? 'Speed max' : `Speed ${s}×`}
+            onClick={() => setSpeed(s)}>
+            {s === 'max' ? 'max' : `${s}×`}
+          </button>
+        ))}
+      </div>
+      {behind && <span className="badge warn" role="status" title="The simulation cannot keep up with this speed">behind real time</span>}
+    </div>
+  );
+}
+
+function Clock() {
+  const { timeMs, durationMs, playing, done } = useApp(useShallow((s) => ({
+    timeMs: s.snapshot?.timeMs ?? 0, durationMs: s.meta?.durationMs ?? 0, playing: s.status.playing, done: s.status.done,
+  })));
+  const frac = durationMs > 0 ? Math.min(1, timeMs / durationMs) : 0;
+  return (
+    <div className="group">
+      {done ? <span className="badge ok">finished</span> : playing ? <span className="badge live">running</span> : <span className="badge">paused</span>}
+      <div className="clock">
+        <div className="clock-time" role="timer" aria-label="Simulated time" data-testid="sim-clock" data-ms={timeMs}>
+          {formatClock(timeMs)} <span className="total">/ {formatClock(durationMs, 0)}</span>
+        </div>
+        <div className="progress" aria-hidden="true"><div style={{ width: `${(frac * 100).toFixed(2)}%` }} /></div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * Hosts the pixi stage: creates it once per mount (StrictMode mounts twice,
+ * so destroy only after init resolved), feeds it store changes through
+ * `subscribe` rather than React renders, and follows the panel's size.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { TopologyStage } from '../render/stage';
+import { useApp } from '../store';
+
+export function TopologyView() {
+  const host = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const setRendererName = useApp((s) => s.setRendererName);
+
+  useEffect(() => {
+    const el = host.current!;
+    let disposed = false;
+    let stage: TopologyStage | null = null;
+    let unsubscribe = () => {};
+    let observer: ResizeObserver | null = null;
+    TopologyStage.create(el).then(
+      (s) => {
+        if (disposed) { s.destroy(); return; }
+        stage = s;
+        setRendererName(s.rendererName);
+        const st = useApp.getState();
+        s.setScenario(st.meta);
+        s.update(st.snapshot);
+        unsubscribe = useApp.subscribe((next, prev) => {
+          if (next.meta !== prev.meta) s.setScenario(next.meta);
+          const pendingChanged = next.pendingLoad !== prev.pendingLoad;
+          if (pendingChanged) s.setPendingLoad(pendingPerSec(next.pendingLoad));
+          if (next.snapshotVersion !== prev.snapshotVersion || next.meta !== prev.meta || pendingChanged) s.update(next.snapshot, pendingChanged);
+        });
+        observer = new ResizeObserver(() => s.resize(el.clientWidth, el.clientHeight));
+        observer.observe(el);
+        s.resize(el.clientWidth, el.clientHeight);
+      },
+      (e: unknown) => { if (!disposed) setFailed(e instanceof Error ? e.message : String(e)); },
+    );
+    return () => {
+      disposed = true;
+      unsubscribe();
+      observer?.disconnect();
+      if (stage) { stage.destroy(); setRendererName(null); }
+    };
+  }, [setRendererName]);
+
+  const { hasMeta } = useApp(useShallow((s) => ({ hasMeta: s.meta !== null })));
+  return (
+    <div className="canvas-host" ref={host} data-testid="topology">
+      {failed && <div className="overlay-msg">The canvas could not start: {failed}</div>}
+      {!failed && !hasMeta && <div className="overlay-msg">Loading scenario…</div>}
+    </div>
+  );
+}
+
+function pendingPerSec(p: Readonly<Record<string, { perSec: number }>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(p)) out[k] = v.perSec;
+  return out;
+}
+
+export function TopologyLegend() {
+  return (
+    <div className="legend" aria-label="Legend">
+      <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="0.5" y="0.5" width="13" height="13" rx="3" fill="#3ddc97" /></svg>ready</span>
+      <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="1.25" y="1.25" width="11.5" height="11.5" rx="3" fill="none" stroke="#f6c453" strokeWidth="1.5" /><rect x="3.5" y="7" width="7" height="3.5" fill="#f6c453" /></svg>starting</span>
+      <span className="legend-item"><svg viewBox="0 0 14 14"><path d="M2.5 2.5l9 9M11.5 2.5l-9 9" stroke="#ff6b6b" strokeWidth="2.5" strokeLinecap="round" /></svg>dead</span>
+      <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="0" y="4" width="14" height="6" rx="3" fill="#4fb3ff" /></svg>busy workers</span>
+      <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="0" y="4" width="14" height="6" rx="3" fill="#b48cff" /></svg>queue fill</span>
+      <span className="legend-item"><svg viewBox="0 0 14 14"><path d="M0 7h14" stroke="#5876a8" strokeWidth="2.5" /></svg>calls, width ∝ rate</span>
+      <span className="legend-item"><svg viewBox="0 0 14 14"><path d="M0 7h14" stroke="#ff6b6b" strokeWidth="2.5" /></svg>failing calls</span>
+    </div>
+  );
+}

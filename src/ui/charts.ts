@@ -1,0 +1,161 @@
+/**
+ * d3 drawing of the two time charts (SVG): throughput (req/s per route, total,
+ * errors) and latency (p50 dashed, p99 solid per route) over simulated time.
+ * Pure drawing from chart points; called when the store's series change.
+ */
+import * as d3 from 'd3';
+import type { ChartPoint, ChartSeries } from '../store';
+import { formatClock } from './format';
+
+export const ROUTE_COLOURS = ['#4fb3ff', '#3ddc97', '#f6c453', '#b48cff', '#ff9f6b', '#5ee0e0', '#ff7eb6', '#a3e635'];
+export const TOTAL_COLOUR = '#e6edf7';
+export const ERROR_COLOUR = '#ff6b6b';
+
+export interface ChartFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly routes: readonly string[];
+  readonly series: ChartSeries;
+  readonly intervalMs: number;
+  readonly durationMs: number;
+}
+
+const M = { top: 10, right: 16, bottom: 24, left: 50 };
+
+interface XY { t: number; v: number }
+
+function perSec(p: ChartPoint, intervalMs: number, v: number): number {
+  const dt = p.dtMs || intervalMs;
+  return dt > 0 ? v / (dt / 1000) : 0;
+}
+
+function xDomain(f: ChartFrame): [number, number] {
+  let end = 0;
+  for (const r of f.routes) {
+    const pts = f.series[r];
+    if (pts && pts.length) {
+      const last = pts[pts.length - 1];
+      end = Math.max(end, last.t + (last.dtMs || f.intervalMs));
+    }
+  }
+  const floor = Math.min(f.durationMs || 30_000, 30_000);
+  return [0, Math.max(end, floor)];
+}
+
+function frame(svg: SVGSVGElement, f: ChartFrame, yMax: number, yLabel: string, yFormat: (v: number) => string) {
+  const root = d3.select(svg);
+  const w = Math.max(50, f.width), h = Math.max(50, f.height);
+  root.attr('viewBox', `0 0 ${w} ${h}`);
+  const x = d3.scaleLinear().domain(xDomain(f)).range([M.left, w - M.right]);
+  const y = d3.scaleLinear().domain([0, yMax > 0 ? yMax * 1.12 : 1]).nice().range([h - M.bottom, M.top]);
+  const ensure = (cls: string, tag = 'g') => {
+    const key = cls.split(' ').pop();
+    let sel = root.select<SVGGElement>(`${tag}.${key}`);
+    if (sel.empty()) sel = root.append(tag).attr('class', cls) as unknown as d3.Selection<SVGGElement, unknown, null, undefined>;
+    return sel;
+  };
+  const grid = ensure('grid');
+  grid.attr('transform', `translate(${M.left},0)`)
+    .call(d3.axisLeft(y).ticks(4).tickSize(-(w - M.left - M.right)).tickFormat(() => ''));
+  const xTicks = Math.max(2, Math.floor((w - M.left - M.right) / 80));
+  ensure('axis x-axis').attr('transform', `translate(0,${h - M.bottom})`)
+    .call(d3.axisBottom(x).ticks(xTicks).tickFormat((d) => formatClock(+d, 0)).tickSizeOuter(0));
+  ensure('axis y-axis').attr('transform', `translate(${M.left},0)`)
+    .call(d3.axisLeft(y).ticks(4).tickFormat((d) => yFormat(+d)).tickSizeOuter(0));
+  const label = ensure('axis-label', 'text');
+  label.attr('x', M.left + 6).attr('y', M.top + 10).text(yLabel);
+  const plot = ensure('plot');
+  return { x, y, plot };
+}
+
+type Line = { key: string; colour: string; dash: string | null; width: number; points: XY[] };
+
+function drawLines(plot: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3.ScaleLinear<number, number>, y: d3.ScaleLinear<number, number>, lines: Line[]) {
+  const gen = d3.line<XY>().defined((d) => Number.isFinite(d.v)).x((d) => x(d.t)).y((d) => y(d.v)).curve(d3.curveMonotoneX);
+  plot.selectAll<SVGPathElement, Line>('path.line')
+    .data(lines, (d) => d.key)
+    .join('path')
+    .attr('class', 'line')
+    .attr('data-key', (d) => d.key)
+    .attr('data-points', (d) => d.points.length)
+    .attr('fill', 'none')
+    .attr('stroke', (d) => d.colour)
+    .attr('stroke-width', (d) => d.width)
+    .attr('stroke-dasharray', (d) => d.dash)
+    .attr('stroke-linejoin', 'round')
+    .attr('stroke-linecap', 'round')
+    .attr('d', (d) => gen(d.points) ?? '');
+}
+
+/** Interval midpoints: each value belongs to [t, t + dt). */
+const mid = (p: ChartPoint, intervalMs: number) => p.t + (p.dtMs || intervalMs) / 2;
+
+/** No points yet: an empty picture (the panel shows a hint instead of a bare axis). */
+function clearIfEmpty(svg: SVGSVGElement, f: ChartFrame): boolean {
+  const empty = f.routes.every((r) => !(f.series[r]?.length));
+  if (empty) {
+    d3.select(svg).selectAll('*').remove();
+    svg.dataset.points = '0';
+  }
+  return empty;
+}
+
+export function drawThroughput(svg: SVGSVGElement, f: ChartFrame): number {
+  if (clearIfEmpty(svg, f)) return 0;
+  const lines: Line[] = [];
+  const totals = new Map<number, { t: number; v: number; e: number }>();
+  let count = 0;
+  f.routes.forEach((route, i) => {
+    const pts = f.series[route] ?? [];
+    count += pts.length;
+    lines.push({
+      key: route, colour: ROUTE_COLOURS[i % ROUTE_COLOURS.length], dash: null, width: 1.75,
+      points: pts.map((p) => ({ t: mid(p, f.intervalMs), v: perSec(p, f.intervalMs, p.requests) })),
+    });
+    for (const p of pts) {
+      const k = totals.get(p.t) ?? { t: mid(p, f.intervalMs), v: 0, e: 0 };
+      k.v += perSec(p, f.intervalMs, p.requests);
+      k.e += perSec(p, f.intervalMs, p.errors);
+      totals.set(p.t, k);
+    }
+  });
+  const total = [...totals.values()].sort((a, b) => a.t - b.t);
+  if (f.routes.length > 1) lines.push({ key: 'total', colour: TOTAL_COLOUR, dash: null, width: 2.25, points: total });
+  const yMax = d3.max(total, (d) => d.v) ?? 0;
+  const { x, y, plot } = frame(svg, f, yMax, 'requests / s', compact);
+  // Errors per second as a red area under everything.
+  const area = d3.area<{ t: number; e: number }>().x((d) => x(d.t)).y0(y(0)).y1((d) => y(d.e)).curve(d3.curveMonotoneX);
+  plot.selectAll<SVGPathElement, number>('path.errors').data([0]).join('path')
+    .attr('class', 'errors').attr('fill', ERROR_COLOUR).attr('fill-opacity', 0.35).attr('stroke', ERROR_COLOUR).attr('stroke-width', 1)
+    .attr('d', total.some((d) => d.e > 0) ? area(total) ?? '' : '');
+  drawLines(plot, x, y, lines);
+  svg.dataset.points = String(count);
+  return count;
+}
+
+export function drawLatency(svg: SVGSVGElement, f: ChartFrame): number {
+  if (clearIfEmpty(svg, f)) return 0;
+  const lines: Line[] = [];
+  let yMax = 0;
+  let count = 0;
+  f.routes.forEach((route, i) => {
+    const pts = f.series[route] ?? [];
+    count += pts.length;
+    const colour = ROUTE_COLOURS[i % ROUTE_COLOURS.length];
+    const p99 = pts.map((p) => ({ t: mid(p, f.intervalMs), v: p.p99 }));
+    const p50 = pts.map((p) => ({ t: mid(p, f.intervalMs), v: p.p50 }));
+    for (const d of p99) if (Number.isFinite(d.v)) yMax = Math.max(yMax, d.v);
+    lines.push({ key: `${route} p99`, colour, dash: null, width: 1.75, points: p99 });
+    lines.push({ key: `${route} p50`, colour, dash: '4 3', width: 1.5, points: p50 });
+  });
+  const { x, y, plot } = frame(svg, f, yMax, 'latency, ms', compact);
+  drawLines(plot, x, y, lines);
+  svg.dataset.points = String(count);
+  return count;
+}
+
+function compact(v: number): string {
+  if (v >= 1e6) return `${+(v / 1e6).toFixed(1)}M`;
+  if (v >= 1e3) return `${+(v / 1e3).toFixed(1)}k`;
+  return `${+v.toFixed(1)}`;
+}

@@ -1,0 +1,87 @@
+/**
+ * The typed messages between the page and the simulation worker. Plain,
+ * structured-clone-safe data only: the page never sees engine objects, and
+ * the worker never sees the DOM. Both sides import only this file from each other.
+ */
+import type { ScenarioError } from '../scenario/errors';
+import type { Action, TimelineItem } from '../scenario/types';
+import type { Report } from '../metrics/report';
+import type { WorldSnapshot } from '../model/snapshot';
+
+export type Speed = 1 | 10 | 100 | 'max';
+export const SPEEDS: readonly Speed[] = [1, 10, 100, 'max'];
+
+/** What the page needs to lay out and label a loaded scenario (no model objects). */
+export interface ScenarioMeta {
+  readonly name: string;
+  readonly description: string;
+  readonly file: string;
+  readonly seed: number;
+  readonly durationMs: number;
+  readonly warmupMs: number;
+  readonly services: readonly ServiceMeta[];
+  readonly workloads: readonly WorkloadMeta[];
+  /** Routes in workload order (the keys of snapshot series). */
+  readonly routes: readonly string[];
+  readonly layout: Readonly<Record<string, readonly [number, number]>>;
+  /** Timeline items written in the file (not the live ones). */
+  readonly timeline: readonly TimelineItem[];
+}
+
+export interface ServiceMeta {
+  readonly name: string;
+  readonly label: string;
+  readonly instances: number;
+  readonly workers: number;
+  /** Waiting requests per instance; Infinity = unbounded (structured clone keeps it). */
+  readonly queue: number;
+  /** Services this one calls (from its endpoints' call steps), in file order, unique. */
+  readonly calls: readonly string[];
+}
+
+export interface WorkloadMeta {
+  readonly name: string;
+  readonly kind: 'open' | 'closed';
+  readonly route: string;
+  readonly service: string;
+  /** Open loop: the highest rate in the file's rate points (req/s); closed: 0. */
+  readonly maxPerSec: number;
+  /** Open loop: the rate at t = 0 (req/s). */
+  readonly initialPerSec: number;
+  /** Closed loop: users; open: 0. */
+  readonly users: number;
+}
+
+/** Page → worker. */
+export type ToWorker =
+  | { readonly type: 'load'; readonly text: string; readonly file: string; readonly id: number }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  /** Advance `ms` of simulated time (whole ms), then pause. */
+  | { readonly type: 'step'; readonly ms: number }
+  | { readonly type: 'setSpeed'; readonly speed: Speed }
+  | { readonly type: 'action'; readonly action: Action; readonly forMs?: number | null }
+  /** Rebuild the world from the loaded scenario, dropping live actions. */
+  | { readonly type: 'restart' };
+
+/** The pacer's view of the run, sent with every snapshot. */
+export interface RunStatus {
+  readonly playing: boolean;
+  readonly speed: Speed;
+  /** True when the worker cannot keep up with wall time × speed. */
+  readonly behind: boolean;
+  readonly done: boolean;
+  /** Simulated ms per wall second over the last second (what "max" achieves). */
+  readonly simRate: number;
+}
+
+/** Worker → page. */
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'loaded'; readonly id: number; readonly meta: ScenarioMeta }
+  | { readonly type: 'invalid'; readonly id: number; readonly file: string; readonly errors: readonly ScenarioError[] }
+  | { readonly type: 'snapshot'; readonly snapshot: WorldSnapshot; readonly status: RunStatus }
+  | { readonly type: 'recorded'; readonly item: TimelineItem }
+  | { readonly type: 'finished'; readonly report: Report }
+  /** Something threw inside the model: the run stops, the page stays usable. */
+  | { readonly type: 'failed'; readonly message: string };
