@@ -105,3 +105,18 @@ export function distCs2(d: Dist): number {
     }
   }
 }
+
+/** A distribution in the scenario format's own notation (durations in ms). */
+export function distText(d: Dist): string {
+  const ms = (x: number) => `${Math.round(x * 1000) / 1000}ms`;
+  switch (d.kind) {
+    case 'const': return ms(d.value);
+    case 'exp': return `exp(${ms(d.mean)})`;
+    case 'lognormal': return `lognormal(${ms(d.median)}, ${d.sigma})`;
+    case 'normal': return `normal(${ms(d.mean)}, ${ms(d.sd)})`;
+    case 'uniform': return `uniform(${ms(d.min)}, ${ms(d.max)})`;
+    case 'erlang': return `erlang(${d.k}, ${ms(d.mean)})`;
+    case 'pareto': return `pareto(${ms(d.scale)}, ${d.shape})`;
+    case 'bimodal': return `bimodal(${ms(d.fast)}, ${ms(d.slow)}, ${d.slowFraction})`;
+  }
+}

@@ -19,6 +19,8 @@ export interface RouteReport {
   readonly timeouts: number;
   /** Requests still in flight when the run ended (not in latency). */
   readonly inFlight: number;
+  /** Of the ok answers, those a fallback degraded (a failed call skipped). */
+  readonly degraded: number;
   readonly latencyMs: LatencySummary;
 }
 
@@ -32,6 +34,25 @@ export interface ServiceReport {
   /** Time-average number of requests at the service's instances (waiting + in service). */
   readonly meanInSystem: number;
   readonly breakers: Readonly<Record<string, { readonly opened: number }>>;
+  /** Time its instances spent on requests whose caller had already given up (timeouts), ms. */
+  readonly wastedMs: number;
+}
+
+/** A caller → callee edge ("order → payment", or "client:<workload> → service"). */
+export interface EdgeReport {
+  readonly from: string;
+  readonly to: string;
+  /** Attempts sent, retries included. */
+  readonly calls: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly retries: number;
+  readonly breakerRejected: number;
+  readonly bulkheadRejected: number;
+  /** Calls that failed for good, after their retries (then fallback or failure). */
+  readonly failedFinal: number;
+  readonly breakerOpened: number;
+  readonly latencyMs: LatencySummary;
 }
 
 export interface ExpectationResult {
@@ -51,6 +72,8 @@ export interface Report {
   readonly stopped: null | { readonly reason: string; readonly message: string };
   readonly routes: Readonly<Record<string, RouteReport>>;
   readonly services: Readonly<Record<string, ServiceReport>>;
+  /** Keyed "from → to". Counts the whole run (warmup included). */
+  readonly edges: Readonly<Record<string, EdgeReport>>;
   readonly topics: Readonly<Record<string, never>>;
   readonly sagas: Readonly<Record<string, never>>;
   readonly caches: Readonly<Record<string, never>>;

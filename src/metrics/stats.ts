@@ -49,6 +49,8 @@ export class RouteStats {
   errors = 0;
   rejected = 0;
   timeouts = 0;
+  /** Of the ok answers, those degraded by a fallback that skipped a failed call. */
+  degraded = 0;
   /** Latency of requests that got a response (ok or error). */
   readonly latency = new Histogram();
 
@@ -66,7 +68,8 @@ export class RouteStats {
     if (counted) this.requests++;
   }
 
-  ended(outcome: Outcome, latencyMs: number, counted: boolean): void {
+  ended(outcome: Outcome, latencyMs: number, counted: boolean, degraded = false): void {
+    if (counted && degraded && outcome === Outcome.Ok) this.degraded++;
     if (outcome === Outcome.Ok) this.iOk++;
     else this.iErrors++;
     if (outcome === Outcome.Ok || outcome === Outcome.Error) this.iLatency.record(latencyMs);
@@ -100,6 +103,8 @@ export class ServiceStats {
   readonly queueWait = new Histogram();
   /** Arrival at an instance to completion (queue + service + downstream waits). */
   readonly residence = new Histogram();
+  /** Callee time spent on jobs whose caller had already given up, ms. */
+  wastedMs = 0;
   readyMin = Infinity;
   readyMax = 0;
   // Last interval, for the live view.
@@ -116,8 +121,22 @@ export class ServiceStats {
 }
 
 export class EdgeStats {
+  /** Attempts sent (retries included; not the ones a breaker or bulkhead refused). */
   calls = 0;
+  /** Attempts that failed: an error answer, no instance, a partition (timeouts apart). */
   errors = 0;
+  timeouts = 0;
+  /** Attempts that were retries. */
+  retries = 0;
+  /** Calls refused at once by an open breaker / a full bulkhead. */
+  breakerRejected = 0;
+  bulkheadRejected = 0;
+  /** Calls that failed for good (after retries) and took their fallback or failed the caller. */
+  failedFinal = 0;
+  /** Latency of attempts that got an answer. */
+  readonly latency = new Histogram();
+  /** Breaker transitions to OPEN, over all caller instances. */
+  breakerOpened = 0;
   iCalls = 0;
   iErrors = 0;
   lastPerSec = 0;

@@ -8,6 +8,7 @@ import type { Sampler } from '../engine/distributions';
 import type { RouteStats } from '../metrics/stats';
 import type { RatePoint } from '../scenario/types';
 import type { CompiledEndpoint } from './compile';
+import { Caller } from './caller';
 
 export class SourceRt {
   /** Piecewise rate now in force (a live `load` replaces it). */
@@ -20,8 +21,8 @@ export class SourceRt {
   inFlight = 0;
   /** Of those, the ones sent at or after warmup (what the report counts). */
   inFlightCounted = 0;
-  /** Round-robin cursor over the entry service's instances. */
-  rr = 0;
+  /** The clients as a caller of the entry service (its balancer's view). */
+  readonly caller: Caller;
   constructor(
     readonly index: number,
     readonly def: Source,
@@ -31,13 +32,17 @@ export class SourceRt {
     readonly arrivals: Uniform,
     readonly think: Sampler | null,
     readonly thinkRng: Uniform,
+    serviceCount: number,
   ) {
     if (def.kind === 'open') this.rate = def.rate;
+    this.caller = new Caller(serviceCount);
   }
 }
 
 export class ClientRequest {
   done = false;
+  /** Id of the entry instance it was sent to, -1 when none was ready. */
+  target = -1;
   constructor(
     readonly id: number,
     readonly source: SourceRt,

@@ -3,7 +3,7 @@
  * with their samplers and named random streams bound once, so the event loop
  * does no lookups by name.
  */
-import type { Scenario, Service } from '../scenario/types';
+import type { CallOptions, Scenario, Service, Step } from '../scenario/types';
 import type { RandomStreams, Uniform } from '../engine/rng';
 import { sampler, type Sampler } from '../engine/distributions';
 
@@ -11,12 +11,28 @@ export const enum StepKind {
   Cpu = 0,
   Call = 1,
   Fail = 2,
+  Parallel = 3,
 }
 
 export type CompiledStep =
   | { readonly kind: StepKind.Cpu; readonly sample: Sampler; readonly rng: Uniform }
-  | { readonly kind: StepKind.Call; readonly service: number; endpoint: CompiledEndpoint | null; readonly edge: number }
-  | { readonly kind: StepKind.Fail; readonly probability: number; readonly rng: Uniform };
+  | {
+      readonly kind: StepKind.Call;
+      readonly service: number;
+      endpoint: CompiledEndpoint | null;
+      readonly edge: number;
+      readonly options: CallOptions;
+      /** Draws for retry jitter on this call site. */
+      readonly jitter: Uniform;
+    }
+  | { readonly kind: StepKind.Fail; readonly probability: number; readonly rng: Uniform }
+  /** Each branch is a one-step sequence, run concurrently; the step continues when all finish. */
+  | {
+      readonly kind: StepKind.Parallel;
+      readonly branches: readonly (readonly CompiledStep[])[];
+      /** A branch burns CPU: the job keeps its worker even in the async model. */
+      readonly usesCpu: boolean;
+    };
 
 export interface CompiledEndpoint {
   readonly service: number;
@@ -47,31 +63,36 @@ export function compileServices(scenario: Scenario, rng: RandomStreams, edges: E
   for (const cs of compiled) {
     for (const ep of cs.def.endpoints) cs.endpoints.set(ep.name, { service: cs.index, name: ep.name, steps: [] });
   }
+  const compileStep = (cs: CompiledService, step: Step, where: string): CompiledStep => {
+    switch (step.kind) {
+      case 'cpu':
+        return { kind: StepKind.Cpu, sample: sampler(step.dist), rng: rng.stream(`cpu:${where}`) };
+      case 'call': {
+        const si = byName.get(step.service);
+        if (si === undefined) throw new Error(`unknown service ${step.service}`);
+        return {
+          kind: StepKind.Call,
+          service: si,
+          endpoint: compiled[si].endpoints.get(step.endpoint) ?? null,
+          edge: edges.index(cs.def.name, step.service),
+          options: step.options,
+          jitter: rng.stream(`jitter:${where}`),
+        };
+      }
+      case 'fail':
+        return { kind: StepKind.Fail, probability: step.probability, rng: rng.stream(`fail:${where}`) };
+      case 'parallel':
+        return {
+          kind: StepKind.Parallel,
+          branches: step.steps.map((sub, k) => [compileStep(cs, sub, `${where}/${k}`)]),
+          usesCpu: step.steps.some(function cpu(x: Step): boolean { return x.kind === 'cpu' || (x.kind === 'parallel' && x.steps.some(cpu)); }),
+        };
+    }
+  };
   for (const cs of compiled) {
     for (const ep of cs.def.endpoints) {
       const target = cs.endpoints.get(ep.name)!;
-      ep.steps.forEach((step, i) => {
-        const where = `${cs.def.name}.${ep.name}#${i}`;
-        switch (step.kind) {
-          case 'cpu':
-            target.steps.push({ kind: StepKind.Cpu, sample: sampler(step.dist), rng: rng.stream(`cpu:${where}`) });
-            break;
-          case 'call': {
-            const si = byName.get(step.service);
-            if (si === undefined) throw new Error(`unknown service ${step.service}`);
-            target.steps.push({
-              kind: StepKind.Call,
-              service: si,
-              endpoint: compiled[si].endpoints.get(step.endpoint) ?? null,
-              edge: edges.index(cs.def.name, step.service),
-            });
-            break;
-          }
-          case 'fail':
-            target.steps.push({ kind: StepKind.Fail, probability: step.probability, rng: rng.stream(`fail:${where}`) });
-            break;
-        }
-      });
+      ep.steps.forEach((step, i) => target.steps.push(compileStep(cs, step, `${cs.def.name}.${ep.name}#${i}`)));
     }
   }
   return compiled;

@@ -5,10 +5,13 @@
  */
 import type { InstanceState } from './snapshot';
 import type { Job } from './job';
+import { Caller } from './caller';
 
 export class Instance {
   state: InstanceState = 'ready';
   busy = 0;
+  /** Requests that arrived at it (admitted, queued or refused), over the whole run. */
+  arrived = 0;
   /** Set while pulling waiting jobs, so a job that ends at once does not recurse. */
   draining = false;
   /** When it last became ready (back-off reset). */
@@ -17,8 +20,8 @@ export class Instance {
   crashes = 0;
   /** Bumped on every crash: events for an older epoch are stale. */
   epoch = 0;
-  /** Round-robin cursor per callee service index (this instance as a caller). */
-  readonly rr: Int32Array;
+  /** This instance as a caller: balancer cursors and counts, breakers, bulkheads. */
+  readonly caller: Caller;
 
   // FIFO ring buffer of waiting jobs.
   private q: (Job | undefined)[] = new Array(16);
@@ -39,7 +42,7 @@ export class Instance {
     serviceCount: number,
     private readonly since: number,
   ) {
-    this.rr = new Int32Array(serviceCount);
+    this.caller = new Caller(serviceCount);
   }
 
   /** Call before any change of busy, queued or state, with the current time. */

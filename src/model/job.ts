@@ -1,11 +1,14 @@
 /**
  * A job: one execution of an endpoint at one instance, from arrival there to
  * its response. A client request is the root of a tree of jobs linked by
- * sync calls. Plain mutable records, owned by the World.
+ * sync calls (each call attempt creates a child job). A parallel step runs
+ * its branches as branch jobs that share their parent's instance and worker.
+ * Plain mutable records, owned by the World.
  */
 import type { Instance } from './instance';
-import type { CompiledEndpoint } from './compile';
+import type { CompiledStep } from './compile';
 import type { ClientRequest } from './client';
+import type { Attempt } from './attempt';
 import { Outcome } from '../metrics/stats';
 
 export class Job {
@@ -15,23 +18,35 @@ export class Job {
   done = false;
   /** How it ended (valid once done). */
   outcome: Outcome = Outcome.Ok;
-  /** Position in the instance's running list (swap-remove), -1 when not running. */
+  /** Holds one of its instance's workers now (async jobs let go while they wait). */
+  holding = false;
+  /** Position in the instance's running list (swap-remove), -1 when not there. */
   runIndex = -1;
   /** Epoch of the instance when admitted: a crash makes older events stale. */
   epoch = 0;
+  /** A call failed and its fallback skipped it: the answer is degraded. */
+  degraded = false;
+  /** Its caller gave up (timeout): whatever it still does is wasted work. */
+  abandoned = false;
+  /** Branches of the parallel step it waits for. */
+  branches: Job[] | null = null;
+  pendingBranches = 0;
+  branchFailed = false;
 
   constructor(
     readonly id: number,
-    readonly endpoint: CompiledEndpoint,
+    readonly steps: readonly CompiledStep[],
     readonly instance: Instance,
     readonly arrivedAt: number,
-    /** The job waiting for this one (a sync call), or null for a root job. */
-    readonly parent: Job | null,
+    /** The call attempt that created it, or null for a root or branch job. */
+    readonly attempt: Attempt | null,
     /** The client request, for a root job. */
     readonly request: ClientRequest | null,
     /** Edge stats index of the call that created it. */
     readonly edge: number,
     /** Arrived at or after warmup: counts in summaries. */
     readonly counted: boolean,
+    /** The job whose parallel step this branch belongs to. */
+    readonly branchOf: Job | null = null,
   ) {}
 }

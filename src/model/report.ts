@@ -2,11 +2,11 @@
  * Builds the report JSON (scenario-format.md) from the World's counters at the
  * end of a run, then evaluates the scenario's expectations against it.
  */
-import type { Expectation, Scenario } from '../scenario/types';
+import type { Expectation, Scenario, Step } from '../scenario/types';
 import type { Stop } from '../engine/limits';
 import type { Histogram } from '../metrics/histogram';
 import type { EdgeStats, RouteStats, ServiceStats } from '../metrics/stats';
-import type { LatencySummary, Report, RouteReport, ServiceReport } from '../metrics/report';
+import type { EdgeReport, LatencySummary, Report, RouteReport, ServiceReport } from '../metrics/report';
 import { evaluateExpectations } from '../metrics/expectations';
 import type { Instance } from './instance';
 
@@ -57,8 +57,24 @@ export function routeReport(r: RouteStats, inFlight: number): RouteReport {
     rejected: r.rejected,
     timeouts: r.timeouts,
     inFlight,
+    degraded: r.degraded,
     latencyMs: latencySummary(r.latency),
   };
+}
+
+function edgeReport(e: EdgeStats): EdgeReport {
+  return {
+    from: e.from, to: e.to, calls: e.calls, errors: e.errors, timeouts: e.timeouts, retries: e.retries,
+    breakerRejected: e.breakerRejected, bulkheadRejected: e.bulkheadRejected, failedFinal: e.failedFinal,
+    breakerOpened: e.breakerOpened, latencyMs: latencySummary(e.latency),
+  };
+}
+
+/** Does any call from `from` to `to` carry a breaker? */
+function hasBreaker(scenario: Scenario, from: string, to: string): boolean {
+  const visit = (steps: readonly Step[]): boolean =>
+    steps.some((st) => (st.kind === 'call' && st.service === to && st.options.breaker !== null) || (st.kind === 'parallel' && visit(st.steps)));
+  return scenario.services.some((s) => s.name === from && s.endpoints.some((ep) => visit(ep.steps)));
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -78,6 +94,11 @@ export function buildReport(input: ReportInput): Report {
       present += inst.presentArea;
     }
     const breakers: Record<string, { opened: number }> = {};
+    for (const e of input.edges) {
+      if (e.from === s.name && scenario.services.some((t) => t.name === e.to) && hasBreaker(scenario, s.name, e.to)) {
+        breakers[e.to] = { opened: e.breakerOpened };
+      }
+    }
     services[s.name] = {
       requests: st.requests,
       errors: st.errors,
@@ -87,6 +108,7 @@ export function buildReport(input: ReportInput): Report {
       queueWaitMs: { mean: round(st.queueWait.mean), p99: round(st.queueWait.quantile(0.99)) },
       meanInSystem: round(observedMs > 0 ? present / observedMs : 0, 4),
       breakers,
+      wastedMs: round(st.wastedMs),
     };
   });
   const partial = {
@@ -99,6 +121,7 @@ export function buildReport(input: ReportInput): Report {
     stopped: input.stopped,
     routes,
     services,
+    edges: Object.fromEntries(input.edges.map((e) => [`${e.from} → ${e.to}`, edgeReport(e)])),
     topics: {},
     sagas: {},
     caches: {},

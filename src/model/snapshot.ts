@@ -2,6 +2,8 @@
  * What the view may know of a running World: plain data, copied out, never
  * live engine objects (DESIGN rule 6). Posted by the worker to the page.
  */
+import type { ActiveFault } from './faults';
+export type { ActiveFault };
 
 export type InstanceState = 'starting' | 'ready' | 'dead';
 
@@ -13,6 +15,8 @@ export interface InstanceView {
   readonly queued: number;
   /** Infinity for an unbounded queue. */
   readonly queueCap: number;
+  /** Requests that arrived at it so far. */
+  readonly arrived: number;
 }
 
 export interface ServiceView {
@@ -34,6 +38,8 @@ export interface EdgeView {
   readonly perSec: number;
   /** Failed calls / calls over the last series interval (0 when none). */
   readonly errorShare: number;
+  /** Circuit breakers of the calling service's instances towards the callee; null when the call has none. */
+  readonly breakers: null | { readonly closed: number; readonly open: number; readonly halfOpen: number };
 }
 
 /** One interval of a route's time series. */
@@ -55,6 +61,8 @@ export interface WorldSnapshot {
   readonly intervalMs: number;
   readonly services: readonly ServiceView[];
   readonly edges: readonly EdgeView[];
+  /** Injected faults in force now. */
+  readonly faults: readonly ActiveFault[];
   /** Series points completed since the previous snapshot, per route. */
   readonly series: Readonly<Record<string, readonly SeriesPoint[]>>;
   /** Current offered rate per workload (what the load slider shows). */

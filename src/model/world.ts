@@ -7,6 +7,7 @@
  * no wall clock and no global randomness (DESIGN rule 1).
  */
 import type { Action, Scenario, TimelineItem, RatePoint } from '../scenario/types';
+import type { Uniform } from '../engine/rng';
 import { Scheduler } from '../engine/scheduler';
 import { RandomStreams } from '../engine/rng';
 import { sampler } from '../engine/distributions';
@@ -20,6 +21,11 @@ import { compileServices, StepKind, type CompiledService, type CompiledStep } fr
 import { Instance } from './instance';
 import { Job } from './job';
 import { ClientRequest, SourceRt } from './client';
+import { Attempt, type CallStep, type PendingRetry } from './attempt';
+import { Breaker } from './breaker';
+import { backoffMs } from './backoff';
+import { pickInstance } from './balancer';
+import { Faults } from './faults';
 import { nextArrival, rateAt } from './arrivals';
 import { buildReport, type WindowCollector } from './report';
 
@@ -35,7 +41,10 @@ const enum Ev {
   InstanceRestart = 8,
   InstanceReady = 9,
   Undo = 10,
-  Tick = 11,
+  CallTimeout = 11,
+  RetryCall = 12,
+  Respond = 13,
+  Tick = 14,
 }
 
 /** semantics.md: CrashLoopBackOff doubles up to 5 min, resets after 10 min running cleanly. */
@@ -73,7 +82,10 @@ export class World {
   private nextId = 1;
   private liveJobs = 0;
   private stop: Stop | null = null;
-  private readonly slow: number[];
+  private readonly faults: Faults;
+  private readonly faultErrors: Uniform;
+  /** Per callee service: draws of its random / p2c balancers. */
+  private readonly balance: Uniform[];
 
   constructor(scenario: Scenario, options: WorldOptions = {}) {
     this.scenario = scenario;
@@ -83,7 +95,10 @@ export class World {
     // About 1 s per point, coarser for long runs so a chart holds ≤ ~2000 points.
     this.intervalMs = Math.max(1000, Math.ceil(scenario.durationMs / 2000 / 1000) * 1000);
     this.services = compileServices(scenario, this.rng, { index: (a, b) => this.edgeFor(a, b) });
-    this.slow = scenario.services.map(() => 1);
+    const serviceIndex = new Map(scenario.services.map((s, i) => [s.name, i] as const));
+    this.faults = new Faults(serviceIndex, this.rng.stream('faults:latency'));
+    this.faultErrors = this.rng.stream('faults:errors');
+    this.balance = scenario.services.map((s) => this.rng.stream(`balancer:${s.name}`));
 
     const nServices = scenario.services.length;
     let nextInstanceId = 0;
@@ -110,6 +125,7 @@ export class World {
         this.rng.stream(`arrivals:${def.name}`),
         def.kind === 'closed' ? sampler(def.think) : null,
         this.rng.stream(`think:${def.name}`),
+        nServices,
       );
       this.sources.push(src);
       this.sourceByName.set(def.name, src);
@@ -206,7 +222,7 @@ export class World {
         let busy = 0, cap = 0;
         const instances = this.instances[i].map((inst) => {
           if (inst.state === 'ready') { busy += inst.busy; cap += inst.workers; }
-          return { id: inst.id, state: inst.state, busy: inst.busy, workers: inst.workers, queued: inst.queued, queueCap: inst.queueCap };
+          return { id: inst.id, state: inst.state, busy: inst.busy, workers: inst.workers, queued: inst.queued, queueCap: inst.queueCap, arrived: inst.arrived };
         });
         const st = this.serviceStats[i];
         return {
@@ -215,7 +231,11 @@ export class World {
           utilization: cap > 0 ? busy / cap : 0,
         };
       }),
-      edges: this.edges.map((e) => ({ from: e.from, to: e.to, perSec: e.lastPerSec, errorShare: e.lastErrorShare })),
+      edges: this.edges.map((e, i) => ({
+        from: e.from, to: e.to, perSec: e.lastPerSec, errorShare: e.lastErrorShare,
+        breakers: this.breakerStates(i),
+      })),
+      faults: this.faults.active(),
       series,
       load,
       stopped: this.stop,
@@ -276,13 +296,29 @@ export class World {
       }
       case Ev.CallReturn: {
         const child = arg as Job;
-        const parent = child.parent!;
         this.trace.add(now, kind, child.id);
-        const e = this.edges[child.edge];
-        if (child.outcome !== Outcome.Ok) { e.errors++; e.iErrors++; }
-        if (parent.done) return; // the caller died meanwhile
-        if (child.outcome === Outcome.Ok) this.runSteps(parent);
-        else this.finish(parent, Outcome.Error);
+        this.settle(child.attempt!, child.outcome);
+        return;
+      }
+      case Ev.CallTimeout: {
+        const att = arg as Attempt;
+        if (att.settled) return;
+        this.trace.add(now, kind, att.job.id);
+        if (att.child) att.child.abandoned = true;
+        this.settle(att, Outcome.Timeout);
+        return;
+      }
+      case Ev.RetryCall: {
+        const r = arg as PendingRetry;
+        if (r.job.done) return;
+        this.trace.add(now, kind, r.job.id);
+        this.attempt(r.job, r.step, r.number, r.backoffMs);
+        return;
+      }
+      case Ev.Respond: {
+        const job = arg as Job;
+        this.trace.add(now, kind, job.id);
+        this.respond(job);
         return;
       }
       case Ev.ClientTimeout: {
@@ -356,29 +392,33 @@ export class World {
     const e = this.edges[src.edge];
     e.calls++; e.iCalls++;
     const s = src.entry.service;
-    const list = this.ready[s];
-    if (list.length === 0) {
-      e.errors++; e.iErrors++;
+    const inst = pickInstance(this.scenario.services[s].balancer, this.ready[s], src.caller, s, this.balance[s]);
+    if (!inst) {
       this.endRequest(req, Outcome.Rejected);
       return;
     }
-    const inst = list[src.rr++ % list.length];
-    if (src.rr >= list.length) src.rr = 0;
-    const job = this.newJob(src.entry, inst, null, req, src.edge);
+    req.target = inst.id;
+    src.caller.callStarted(inst.id);
+    const job = this.newJob(src.entry.steps, inst, null, req, src.edge);
     if (job) this.admit(job);
   }
 
-  private endRequest(req: ClientRequest, outcome: Outcome): void {
+  private endRequest(req: ClientRequest, outcome: Outcome, degraded = false): void {
     if (req.done) return;
     req.done = true;
     const src = req.source;
     src.inFlight--;
     if (req.counted) src.inFlightCounted--;
+    if (req.target >= 0) src.caller.callEnded(req.target);
     const now = this.sched.now;
-    src.route.ended(outcome, now - req.sentAt, req.counted);
+    src.route.ended(outcome, now - req.sentAt, req.counted, degraded);
+    const e = this.edges[src.edge];
+    if (outcome === Outcome.Timeout) { e.timeouts++; e.iErrors++; }
+    else if (outcome !== Outcome.Ok) { e.errors++; e.iErrors++; }
+    if (outcome === Outcome.Ok || outcome === Outcome.Error) e.latency.record(now - req.sentAt);
     const windows = this.windows[src.index];
     for (let i = 0; i < windows.length; i++) {
-      windows[i].stats.ended(outcome, now - req.sentAt, inWindow(windows[i], req.sentAt));
+      windows[i].stats.ended(outcome, now - req.sentAt, inWindow(windows[i], req.sentAt), degraded);
     }
     if (req.user >= 0) {
       const user: User = { source: src, index: req.user };
@@ -388,24 +428,32 @@ export class World {
 
   // ---- instances and jobs -----------------------------------------------
 
-  private newJob(endpoint: Job['endpoint'], inst: Instance, parent: Job | null, req: ClientRequest | null, edge: number): Job | null {
+  private newJob(steps: Job['steps'], inst: Instance, attempt: Attempt | null, req: ClientRequest | null, edge: number): Job | null {
     if (++this.liveJobs > this.limits.maxInFlight) {
       this.halt('max-in-flight', `more than ${this.limits.maxInFlight.toLocaleString('en')} requests in flight at once`);
       return null;
     }
-    const job = new Job(this.nextId++, endpoint, inst, this.sched.now, parent, req, edge, this.sched.now >= this.warmupMs);
+    const job = new Job(this.nextId++, steps, inst, this.sched.now, attempt, req, edge, this.sched.now >= this.warmupMs);
     job.epoch = inst.epoch;
     return job;
   }
 
   private admit(job: Job): void {
     const inst = job.instance;
-    const st = this.serviceStats[inst.serviceIndex];
+    const si = inst.serviceIndex;
+    const st = this.serviceStats[si];
     st.iRequests++;
+    inst.arrived++;
     if (job.counted) st.requests++;
     if (inst.state !== 'ready' || inst.epoch !== job.epoch) {
       // Connection refused: the instance died between choice and arrival.
       this.finish(job, Outcome.Rejected);
+      return;
+    }
+    const errorRate = this.faults.errorRate[si];
+    if (errorRate > 0 && this.faultErrors() <= errorRate) {
+      // An injected fault answers 500 before the service does any work.
+      this.finish(job, Outcome.Error);
       return;
     }
     if (inst.busy < inst.workers && inst.queued === 0) {
@@ -419,27 +467,31 @@ export class World {
     }
   }
 
+  /** Give a job a worker: its first start, or (async) a continuation after a call. */
   private start(job: Job): void {
     const inst = job.instance;
     const now = this.sched.now;
     inst.account(now);
     inst.busy++;
-    job.startedAt = now;
-    if (job.counted) this.serviceStats[inst.serviceIndex].queueWait.record(now - job.arrivedAt);
-    const running = this.running[inst.serviceIndex];
-    job.runIndex = running.length;
-    running.push(job);
+    job.holding = true;
+    if (job.startedAt < 0) {
+      job.startedAt = now;
+      if (job.counted) this.serviceStats[inst.serviceIndex].queueWait.record(now - job.arrivedAt);
+      const running = this.running[inst.serviceIndex];
+      job.runIndex = running.length;
+      running.push(job);
+    }
     this.runSteps(job);
   }
 
-  /** Run steps until one waits (cpu, call) or the endpoint ends. */
+  /** Run steps until one waits (cpu, call, parallel) or the endpoint ends. */
   private runSteps(job: Job): void {
-    const steps = job.endpoint.steps;
+    const steps = job.steps;
     while (job.step < steps.length) {
       const step: CompiledStep = steps[job.step++];
       switch (step.kind) {
         case StepKind.Cpu: {
-          const t = step.sample(step.rng) * this.slow[job.instance.serviceIndex];
+          const t = step.sample(step.rng) * this.faults.slow[job.instance.serviceIndex];
           this.sched.schedule(this.sched.now + t, Ev.CpuDone, job);
           return;
         }
@@ -449,21 +501,20 @@ export class World {
             return;
           }
           break;
-        case StepKind.Call: {
-          const e = this.edges[step.edge];
-          e.calls++; e.iCalls++;
-          const list = this.ready[step.service];
-          if (list.length === 0 || step.endpoint === null) {
-            // No healthy upstream: 503 at once.
-            e.errors++; e.iErrors++;
-            this.finish(job, Outcome.Error);
-            return;
+        case StepKind.Call:
+          this.releaseWhileWaiting(job);
+          this.attempt(job, step, 1, step.options.retry?.backoffMs ?? 0);
+          return;
+        case StepKind.Parallel: {
+          if (!step.usesCpu) this.releaseWhileWaiting(job);
+          job.pendingBranches = step.branches.length;
+          job.branchFailed = false;
+          job.branches = step.branches.map((b) => new Job(this.nextId++, b, job.instance, this.sched.now, null, null, job.edge, job.counted, job));
+          for (const branch of job.branches) {
+            branch.epoch = job.epoch;
+            this.liveJobs++;
+            this.runSteps(branch);
           }
-          const rr = job.instance.rr;
-          const i = rr[step.service] % list.length;
-          rr[step.service] = i + 1;
-          const child = this.newJob(step.endpoint, list[i], job, null, step.edge);
-          if (child) this.sched.schedule(this.sched.now, Ev.JobArrive, child);
           return;
         }
       }
@@ -471,30 +522,183 @@ export class World {
     this.finish(job, Outcome.Ok);
   }
 
+  /** Async model: a job lets go of its worker while it waits downstream. */
+  private releaseWhileWaiting(job: Job): void {
+    if (!job.holding || job.branchOf || this.scenario.services[job.instance.serviceIndex].model !== 'async') return;
+    const inst = job.instance;
+    inst.account(this.sched.now);
+    inst.busy--;
+    job.holding = false;
+    this.drain(inst);
+  }
+
+  /** Carry on after a wait: threads jobs still hold their worker; async ones queue for one. */
+  private resume(job: Job): void {
+    if (job.holding || job.branchOf) {
+      this.runSteps(job);
+      return;
+    }
+    const inst = job.instance;
+    if (inst.busy < inst.workers && inst.queued === 0) this.start(job);
+    else {
+      // A continuation is already admitted: it waits without a queue limit.
+      inst.account(this.sched.now);
+      inst.enqueue(job);
+    }
+  }
+
+  // ---- calls ------------------------------------------------------------
+
+  /** Try a call: partition, breaker, bulkhead, balancer; then send it. */
+  private attempt(job: Job, step: CallStep, number: number, prevBackoffMs: number): void {
+    const now = this.sched.now;
+    const from = job.instance;
+    const to = step.service;
+    const caller = from.caller;
+    const e = this.edges[step.edge];
+    const o = step.options;
+    let breaker: Breaker | null = null;
+    if (o.breaker) {
+      breaker = caller.breakers[to];
+      if (!breaker) {
+        const edge = e;
+        breaker = caller.breakers[to] = new Breaker(o.breaker, (t) => {
+          if (t.to === 'open') edge.breakerOpened++;
+        });
+      }
+      if (!breaker.tryAcquire(now)) {
+        // CallNotPermitted: fails fast, not recorded, not retried.
+        e.breakerRejected++;
+        this.callFailed(job, step);
+        return;
+      }
+    }
+    if (o.bulkhead !== null && caller.bulkheadInUse[to] >= o.bulkhead) {
+      // BulkheadFull (maxWaitDuration 0): fails at once, not retried.
+      e.bulkheadRejected++;
+      breaker?.release();
+      this.callFailed(job, step);
+      return;
+    }
+    e.calls++; e.iCalls++;
+    if (number > 1) e.retries++;
+    const target = this.faults.partitioned(from.serviceIndex, to)
+      ? null
+      : pickInstance(this.scenario.services[to].balancer, this.ready[to], caller, to, this.balance[to]);
+    if (!target || !step.endpoint) {
+      // Connection refused (partition) or no healthy upstream (503).
+      e.errors++; e.iErrors++;
+      breaker?.onResult(now, true, 0);
+      this.retryOrFail(job, step, number, prevBackoffMs);
+      return;
+    }
+    const att = new Attempt(job, step, number, prevBackoffMs, now, target, breaker, o.bulkhead !== null);
+    if (att.bulkhead) caller.bulkheadInUse[to]++;
+    caller.callStarted(target.id);
+    const child = this.newJob(step.endpoint.steps, target, att, null, step.edge);
+    if (!child) return;
+    att.child = child;
+    if (job.abandoned) child.abandoned = true;
+    if (o.timeoutMs !== null) this.sched.schedule(now + o.timeoutMs, Ev.CallTimeout, att);
+    this.sched.schedule(now, Ev.JobArrive, child);
+  }
+
+  /** An attempt ends: the answer came back, or the caller's timeout fired first. */
+  private settle(att: Attempt, outcome: Outcome): void {
+    if (att.settled) {
+      // The callee answered after the caller gave up: only wasted work.
+      return;
+    }
+    att.settled = true;
+    const now = this.sched.now;
+    const job = att.job;
+    const to = att.step.service;
+    const caller = job.instance.caller;
+    if (att.bulkhead) caller.bulkheadInUse[to]--;
+    caller.callEnded(att.target.id);
+    const e = this.edges[att.step.edge];
+    const failed = outcome !== Outcome.Ok;
+    if (outcome === Outcome.Timeout) e.timeouts++;
+    else if (failed) { e.errors++; }
+    if (failed) e.iErrors++;
+    if (outcome !== Outcome.Timeout) e.latency.record(now - att.startedAt);
+    att.breaker?.onResult(now, failed, now - att.startedAt);
+    if (job.done) return; // the caller died meanwhile
+    if (!failed) this.resume(job);
+    else this.retryOrFail(job, att.step, att.number, att.prevBackoffMs);
+  }
+
+  private retryOrFail(job: Job, step: CallStep, number: number, prevBackoffMs: number): void {
+    const retry = step.options.retry;
+    if (retry && number <= retry.max) {
+      const delay = backoffMs(retry, number, prevBackoffMs, step.jitter);
+      const pending: PendingRetry = { job, step, number: number + 1, backoffMs: delay };
+      this.sched.schedule(this.sched.now + delay, Ev.RetryCall, pending);
+      return;
+    }
+    this.callFailed(job, step);
+  }
+
+  /** The call failed for good: its fallback skips it (degraded) or the caller fails. */
+  private callFailed(job: Job, step: CallStep): void {
+    this.edges[step.edge].failedFinal++;
+    if (step.options.fallback === 'skip') {
+      job.degraded = true;
+      this.resume(job);
+    } else {
+      this.finish(job, Outcome.Error);
+    }
+  }
+
+  // ---- endings ----------------------------------------------------------
+
   /** A job ends: free its worker, pull the next waiting job, answer the caller. */
   private finish(job: Job, outcome: Outcome): void {
+    if (job.done) return;
     job.done = true;
     job.outcome = outcome;
     this.liveJobs--;
+    if (job.branches) for (const b of job.branches) if (!b.done) { b.done = true; this.liveJobs--; }
+    const parent = job.branchOf;
+    if (parent) {
+      // A parallel branch: the parent continues when every branch is in.
+      if (outcome !== Outcome.Ok) parent.branchFailed = true;
+      if (job.degraded) parent.degraded = true;
+      if (--parent.pendingBranches === 0 && !parent.done) {
+        parent.branches = null;
+        if (parent.branchFailed) this.finish(parent, Outcome.Error);
+        else this.resume(parent);
+      }
+      return;
+    }
     const inst = job.instance;
     const si = inst.serviceIndex;
     const st = this.serviceStats[si];
+    const now = this.sched.now;
     if (outcome !== Outcome.Ok && outcome !== Outcome.Rejected) {
       st.iErrors++;
       if (job.counted) st.errors++;
     }
     if (job.startedAt >= 0) {
-      const now = this.sched.now;
       if (job.counted) st.residence.record(now - job.arrivedAt);
+      if (job.abandoned) st.wastedMs += now - job.startedAt;
       this.removeRunning(job);
-      if (inst.epoch === job.epoch) {
+      if (job.holding && inst.epoch === job.epoch) {
         inst.account(now);
         inst.busy--;
+        job.holding = false;
         this.drain(inst);
       }
     }
-    if (job.parent) this.sched.schedule(this.sched.now, Ev.CallReturn, job);
-    else if (job.request) this.endRequest(job.request, outcome);
+    // An injected latency fault delays the answer on the wire (the worker is already free).
+    const extra = this.faults.hasLatency(si) ? this.faults.extraLatency(si) : 0;
+    if (extra > 0) this.sched.schedule(now + extra, Ev.Respond, job);
+    else this.respond(job);
+  }
+
+  private respond(job: Job): void {
+    if (job.attempt) this.sched.schedule(this.sched.now, Ev.CallReturn, job);
+    else if (job.request) this.endRequest(job.request, job.outcome, job.degraded);
   }
 
   /** Start waiting jobs while workers are free; not re-entrant (no deep recursion). */
@@ -555,10 +759,33 @@ export class World {
     if (n > st.readyMax) st.readyMax = n;
   }
 
+  /** Breaker states from every instance of the calling service towards the callee, for the view. */
+  private breakerStates(edge: number): { closed: number; open: number; halfOpen: number } | null {
+    const e = this.edges[edge];
+    const from = this.scenario.services.findIndex((s) => s.name === e.from);
+    const to = this.scenario.services.findIndex((s) => s.name === e.to);
+    if (from < 0 || to < 0) return null;
+    let closed = 0, open = 0, halfOpen = 0, any = false;
+    for (const inst of this.instances[from]) {
+      const b = inst.caller.breakers[to];
+      if (!b) continue;
+      any = true;
+      if (b.state === 'closed') closed++;
+      else if (b.state === 'open') open++;
+      else halfOpen++;
+    }
+    return any ? { closed, open, halfOpen } : null;
+  }
+
   // ---- timeline actions -------------------------------------------------
 
   private act(item: TimelineItem): void {
     const a = item.action;
+    if (Faults.isFault(a)) {
+      const id = this.faults.add(a, this.sched.now, item.forMs);
+      if (item.forMs !== null) this.sched.schedulePriority(this.sched.now + item.forMs, Ev.Undo, () => this.faults.remove(id));
+      return;
+    }
     switch (a.kind) {
       case 'kill': {
         const si = this.scenario.services.findIndex((s) => s.name === a.service);

@@ -66,7 +66,7 @@ export class ServiceNode {
   update(v: ServiceView | undefined, fallback: { instances: number; workers: number; queue: number }): void {
     const { w, h } = this.box;
     const instances: readonly InstanceView[] = v?.instances ??
-      Array.from({ length: fallback.instances }, (_, i) => ({ id: i, state: 'starting' as const, busy: 0, workers: fallback.workers, queued: 0, queueCap: fallback.queue }));
+      Array.from({ length: fallback.instances }, (_, i) => ({ id: i, state: 'starting' as const, busy: 0, workers: fallback.workers, queued: 0, queueCap: fallback.queue, arrived: 0 }));
     // Hot border: a real share of failures, not one unlucky request in a quiet interval.
     const errShare = v && v.requestsPerSec > 0 && v.errorsPerSec >= 2 ? v.errorsPerSec / v.requestsPerSec : 0;
 

@@ -7,9 +7,11 @@ export { loadScenario } from './load';
 export { formatError } from './errors';
 export type { ScenarioError, LoadResult } from './errors';
 export type {
-  Action, ClosedSource, Comparison, Dist, Endpoint, Expectation, ExpectMetric, Keys, OpenSource, RatePoint,
-  Scenario, Service, Source, Step, TimelineItem,
+  Action, BreakerPolicy, CallOptions, ClosedSource, Comparison, Dist, Endpoint, Expectation, ExpectMetric, Keys, OpenSource,
+  RatePoint, RetryPolicy, Scenario, Service, Source, Step, TimelineItem,
 } from './types';
+/** Defaults of call options, each commented with its source (for "default from Resilience4j" in the UI). */
+export { BREAKER_DEFAULTS, BULKHEAD_DEFAULT, CALL_DEFAULTS, RETRY_DEFAULTS } from './calls';
 export {
   parseComparison, parseDistribution, parseDuration, parseFraction, parseKeys, parseRate, formatDuration, type Parsed,
 } from './values';

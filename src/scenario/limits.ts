@@ -46,4 +46,14 @@ export const LIMITS = {
   maxZipfS: 10,
   maxCoordinate: 1e6,
   maxCount: 1e12,
+
+  /** Retries per call: each layer multiplies load by (max + 1), so more is a typo, not a lesson. */
+  maxRetries: 10,
+  /** Back-off multiplier: keeps backoff × multiplier^max finite (and 0 × it a number). */
+  maxBackoffMultiplier: 100,
+  /** Breaker window (calls), minCalls, halfOpenCalls; and bulkhead concurrent calls. */
+  maxBreakerCalls: 1_000_000,
+  maxBulkhead: 1_000_000,
+  /** Timeline `slow: factor`: CPU steps take at most this many times longer. */
+  maxSlowFactor: 1000,
 } as const;

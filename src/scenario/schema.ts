@@ -26,10 +26,11 @@ const rate = (description: string): Schema =>
     type: ['string', 'number'], pattern: PATTERNS.rate,
     description: `${description} A rate: 200/s, 3000/m, 10/h; a bare number is per second.`,
   });
-const fraction = (description: string): Schema =>
+const fraction = (description: string, dflt?: string): Schema =>
   value('fraction', {
     type: ['string', 'number'], pattern: PATTERNS.fraction,
     description: `${description} A fraction: 60% or 0.6.`,
+    ...(dflt !== undefined ? { default: dflt } : {}),
   });
 const distribution = (description: string): Schema =>
   value('distribution', {
@@ -40,7 +41,7 @@ const keys = (description: string): Schema =>
   value('keys', { type: 'string', pattern: PATTERNS.keys, description: `${description} Key popularity: zipf(n, s) or uniform(n).` });
 const count = (description: string, min: number, max: number, dflt?: number): Schema =>
   value('count', { type: 'integer', minimum: min, maximum: max, description, ...(dflt !== undefined ? { default: dflt } : {}) });
-const number = (description: string): Schema => value('number', { type: 'number', description });
+const number = (description: string, extra: Schema = {}): Schema => value('number', { type: 'number', description, ...extra });
 const comparison = (description: string): Schema =>
   value('comparison', { type: ['string', 'number'], pattern: PATTERNS.comparison, description: `${description} A comparison: "< 800ms", "<= 12", ">= 99%" (ops <, <=, >, >=, ==); a bare value means ==.` });
 /** `service.endpoint`, resolved by normalize.ts (did-you-mean on both parts). */
@@ -58,33 +59,47 @@ const mapOf = (description: string, values: Schema, maxProperties: number, minPr
 const ref = (def: string): Schema => ({ $ref: `#/definitions/${def}` });
 
 /** Every key of the format, per object kind (schema order = the order in messages). */
-const retry = object('Retries with exponential back-off and jitter (semantics.md).', {
-  max: count('Retries after the first attempt.', 0, 100),
-  backoff: duration('First back-off.'),
-  multiplier: number('Back-off multiplier per retry (default 2).'),
-  jitter: oneOfValues('Jitter (AWS "Exponential Backoff and Jitter").', ['none', 'full', 'equal', 'decorrelated']),
-});
+const retry: Schema = {
+  // A number is the short form: `retry: 2` = { max: 2 } with the defaults.
+  type: ['integer', 'object'],
+  description: 'Retries with back-off and jitter (semantics.md): a number of retries (retry: 2), or { max, backoff, multiplier, cap, jitter }.',
+  properties: {
+    max: count(`Retries after the first attempt (attempts = max + 1), 0..${LIMITS.maxRetries}.`, 0, LIMITS.maxRetries),
+    backoff: duration('First back-off; default 500ms (Resilience4j waitDuration).', '500ms'),
+    multiplier: number('Back-off grows as backoff × multiplier^n; default 1 (Resilience4j: a fixed wait).', { minimum: 1, maximum: LIMITS.maxBackoffMultiplier, default: 1 }),
+    cap: duration('Back-off cap; default 10s (semantics.md).', '10s'),
+    jitter: oneOfValues('Jitter (AWS "Exponential Backoff and Jitter"): none (default), full, equal, decorrelated.', ['none', 'full', 'equal', 'decorrelated'], 'none'),
+  },
+  required: ['max'],
+  additionalProperties: false,
+};
 
 const breaker: Schema = {
   type: ['boolean', 'object'],
-  description: 'Circuit breaker per caller instance: true = Resilience4j defaults, or the knobs.',
+  description: 'Circuit breaker per caller instance: true = Resilience4j defaults, false = none, or the knobs (each defaulting as for true).',
   properties: {
-    window: value('window', { type: ['integer', 'string'], description: 'Sliding window: a number = count-based (last N calls); a duration = time-based.' }),
-    minCalls: count('Minimum calls before the failure rate is judged.', 1, 1_000_000),
-    failureRate: fraction('Failure-rate threshold.'),
-    slowCall: duration('Calls slower than this count as slow.'),
-    slowRate: fraction('Slow-call-rate threshold.'),
-    open: duration('Wait in OPEN before HALF_OPEN.'),
-    halfOpenCalls: count('Calls permitted in HALF_OPEN.', 1, 1_000_000),
+    window: value('window', {
+      type: ['integer', 'string'], default: 100,
+      description: 'Sliding window: a number = count-based (the last N calls); a duration = time-based (the calls of the last 10s); default 100 calls (Resilience4j).',
+    }),
+    minCalls: count('Calls recorded before the rates are judged; default 100 (Resilience4j; at most the window when count-based).', 1, LIMITS.maxBreakerCalls, 100),
+    failureRate: fraction('Failure rate at or above which the breaker opens, above 0; default 50% (Resilience4j).', '50%'),
+    slowCall: duration('Calls slower than this count as slow; default 60s (Resilience4j).', '60s'),
+    slowRate: fraction('Slow-call rate at or above which the breaker opens, above 0; default 100% (Resilience4j).', '100%'),
+    open: duration('Wait in OPEN before HALF_OPEN; default 60s (Resilience4j).', '60s'),
+    halfOpenCalls: count('Calls permitted in HALF_OPEN; default 10 (Resilience4j).', 1, LIMITS.maxBreakerCalls, 10),
   },
   additionalProperties: false,
 };
 
 const callOptions: Record<string, Schema> = {
-  timeout: duration('The caller gives up after this long; default none.'),
+  timeout: duration('The caller gives up after this long; default none (waits forever).'),
   retry: ref('retry'),
   breaker: ref('breaker'),
-  bulkhead: count('Max concurrent calls from one caller instance to this target (Resilience4j default 25).', 1, 1_000_000),
+  bulkhead: value('bulkhead', {
+    type: ['integer', 'boolean'], minimum: 1, maximum: LIMITS.maxBulkhead,
+    description: 'Max concurrent calls from one caller instance to this target; true = 25 (Resilience4j SemaphoreBulkhead); default none.',
+  }),
   fallback: oneOfValues('On final failure: fail (default) or skip (continue degraded).', ['fail', 'skip'], 'fail'),
 };
 
@@ -183,11 +198,14 @@ const timelineItem = object('A timed fault or intervention: at, optional for, on
   load: name('Set the rate of this (open-loop) workload source.'),
   rate: value('rate', { type: ['string', 'number'], description: 'With load: the new rate; with errors: the error fraction.' }),
   latency: name('Add latency to this service (or, with deploy, the new version\'s extra latency).'),
-  add: duration('With latency: added delay.'),
+  add: distribution('With latency: extra delay per request (a duration or a distribution).'),
   errors: name('Make this service fail requests (or, with deploy, the new version\'s error fraction).'),
   slow: name('Slow this service\'s CPU down.'),
-  factor: number('With slow: CPU slow-down factor.'),
-  partition: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2, description: 'Network partition between two services.' },
+  factor: number('With slow: CPU steps take this many times longer (1 = no change).', { exclusiveMinimum: 0, maximum: LIMITS.maxSlowFactor }),
+  partition: value('partition', {
+    type: 'array', items: value('name', { type: 'string' }), minItems: 2, maxItems: 2,
+    description: 'Network partition: calls between these two services fail at once, e.g. [order, inventory].',
+  }),
   database: name('Take this service\'s database down.'),
   down: bool('With database: down.'),
   cacheFlush: name('Flush this service\'s cache.'),

@@ -1,15 +1,17 @@
 /**
  * Services, endpoints and steps → Service[]: defaults (each with its source),
  * names checked, calls resolved against the catalog of all services (so calls
- * may point forward) with did-you-mean, call cycles refused, and the parts of
- * the format not built yet (database, cache, autoscale, async, other balancers,
- * db/cache/parallel/publish/saga steps, call options, effect/undoes) refused
- * at their position. Pure.
+ * may point forward) with did-you-mean, call options (calls.ts), parallel
+ * steps (nested to any depth), call cycles refused (calls inside parallel
+ * count), and the parts of the format not built yet (database, cache,
+ * autoscale, db/cache/publish/saga steps, effect/undoes) refused at their
+ * position. Pure.
  */
 import type { Endpoint, Service, Step } from './types';
 import type { Anchor, Path } from './issues';
 import { LIMITS } from './limits';
 import { CALL_OPTION_KEYS, STEP_KEYS, STEP_KINDS } from './schema';
+import { normalizeCallOptions } from './calls';
 import { didYouMean, listOf } from './suggest';
 import { describe, parseDistribution, parseDuration, parseFraction } from './values';
 import {
@@ -26,7 +28,8 @@ export interface Catalog {
   readonly valid: boolean;
 }
 
-
+/** scenario-format.md, Services: `balancer: round-robin | random | least-connections | p2c`. */
+const BALANCERS: readonly Service['balancer'][] = ['round-robin', 'random', 'least-connections', 'p2c'];
 
 export function checkName(c: Collector, path: Path, name: string, kind: 'service' | 'endpoint'): boolean {
   if (!NAME_RE.test(name) || name.length > NAME_MAX) {
@@ -123,7 +126,7 @@ function normalizeStep(c: Collector, raw: unknown, path: Path, cat: Catalog, fro
   const kinds = keys.filter((k) => includes(STEP_KINDS, k));
   if (kinds.length === 0) {
     if (keys.every((k) => includes(STEP_KEYS, k))) {
-      c.error(path, 'a step needs one of cpu, call, fail (planned: db, cache, parallel, publish, saga), e.g. - cpu: 5ms');
+      c.error(path, 'a step needs one of cpu, call, parallel, fail (planned: db, cache, publish, saga), e.g. - cpu: 5ms');
     }
     return undefined;
   }
@@ -132,7 +135,7 @@ function normalizeStep(c: Collector, raw: unknown, path: Path, cat: Catalog, fro
     return undefined;
   }
   const kind = kinds[0]!;
-  if (kind === 'db' || kind === 'cache' || kind === 'parallel' || kind === 'publish' || kind === 'saga') {
+  if (kind === 'db' || kind === 'cache' || kind === 'publish' || kind === 'saga') {
     c.notSupported([...path, kind]);
     for (const k of ['miss', 'outbox', ...CALL_OPTION_KEYS]) if (has(raw, k)) c.moot([...path, k]);
     return undefined;
@@ -141,8 +144,8 @@ function normalizeStep(c: Collector, raw: unknown, path: Path, cat: Catalog, fro
   for (const k of keys) {
     if (k === kind) continue;
     if (includes(CALL_OPTION_KEYS, k)) {
-      if (kind === 'call') c.notSupported([...path, k]);
-      else c.error([...path, k], `"${k}" is a call option; it goes with a call step (and is not supported yet)`, 'key');
+      if (kind === 'call') continue; // read below
+      c.error([...path, k], `"${k}" is a call option; it goes with a call step, e.g. { call: ${exampleTarget(cat)}, ${k}: … }`, 'key');
       bad = true;
     } else if (k === 'miss') {
       c.error([...path, k], '"miss" goes with a cache step (not supported yet); remove it', 'key');
@@ -165,9 +168,14 @@ function normalizeStep(c: Collector, raw: unknown, path: Path, cat: Catalog, fro
     }
     case 'call': {
       const t = resolveTarget(c, vpath, v, cat, 'call to ');
-      if (!t) return undefined;
-      edges.push({ from, to: `${t.service}.${t.endpoint}`, path: vpath });
-      return bad ? undefined : { kind: 'call', service: t.service, endpoint: t.endpoint };
+      if (t) edges.push({ from, to: `${t.service}.${t.endpoint}`, path: vpath });
+      const options = normalizeCallOptions(c, raw, path); // checked even when the target is wrong
+      return t && options && !bad ? { kind: 'call', service: t.service, endpoint: t.endpoint, options } : undefined;
+    }
+    case 'parallel': {
+      // Sub-steps run concurrently; their calls are edges of this endpoint (cycle check).
+      const steps = normalizeSteps(c, v, vpath, cat, from, edges);
+      return steps && !bad ? { kind: 'parallel', steps } : undefined;
     }
   }
   return undefined;
@@ -175,7 +183,7 @@ function normalizeStep(c: Collector, raw: unknown, path: Path, cat: Catalog, fro
 
 function normalizeSteps(c: Collector, list: unknown, path: Path, cat: Catalog, from: string, edges: CallEdge[]): Step[] | undefined {
   if (!Array.isArray(list) || list.length === 0 || list.length > LIMITS.maxSteps) {
-    c.skip(); // wrong shape or size: reported by the schema
+    c.skip(); // wrong shape or size (incl. an empty parallel): reported by the schema
     return undefined;
   }
   const steps: Step[] = [];
@@ -241,26 +249,27 @@ export function normalizeService(c: Collector, name: string, raw: unknown, path:
       ok = false;
     }
   }
-  // scenario-format.md: threads (worker held during downstream waits) is the default model.
-  if (has(raw, 'model') && raw.model === 'async') {
-    c.notSupported([...path, 'model'], 'model "async" is not supported yet (planned); use threads or remove it to run this scenario', 'value');
-    ok = false;
-  } else if (has(raw, 'model') && raw.model !== 'threads') {
-    c.skip(); // not one of threads|async: the schema's enum reports it
-    ok = false;
+  // scenario-format.md: "threads (worker held during downstream waits, default) | async".
+  let model: Service['model'] = 'threads';
+  if (has(raw, 'model')) {
+    if (raw.model === 'threads' || raw.model === 'async') model = raw.model;
+    else {
+      c.skip(); // not one of threads|async: the schema's enum reports it
+      ok = false;
+    }
   }
   // scenario-format.md: "cold start until ready; default 5s" (semantics.md: not Ready until started).
   const startupMs = has(raw, 'startup') ? need(read(c, [...path, 'startup'], raw.startup, parseDuration)) : 5_000;
   // semantics.md: Kubernetes CrashLoopBackOff starts at 10 s, doubling, cap 5 min.
   const restartMs = has(raw, 'restart') ? need(read(c, [...path, 'restart'], raw.restart, parseDuration)) : 10_000;
-  // semantics.md: round-robin per caller instance is the default balancer.
-  if (has(raw, 'balancer') && raw.balancer !== 'round-robin') {
-    if (typeof raw.balancer === 'string' && ['random', 'least-connections', 'p2c'].includes(raw.balancer)) {
-      c.notSupported([...path, 'balancer'], `balancer "${raw.balancer}" is not supported yet (planned); use round-robin or remove it to run this scenario`, 'value');
-    } else {
-      c.skip();
+  // Default round-robin per caller instance (semantics.md "Load balancing"; the format's example).
+  let balancer: Service['balancer'] = 'round-robin';
+  if (has(raw, 'balancer')) {
+    if (typeof raw.balancer === 'string' && includes(BALANCERS, raw.balancer)) balancer = raw.balancer;
+    else {
+      c.skip(); // not one of the four: the schema's enum reports it with did-you-mean
+      ok = false;
     }
-    ok = false;
   }
   const endpoints: Endpoint[] = [];
   const rawEps = get(raw, 'endpoints');
@@ -284,7 +293,7 @@ export function normalizeService(c: Collector, name: string, raw: unknown, path:
     ok = false;
   }
   if (!ok) return undefined;
-  return { name, label, instances, workers, queue, model: 'threads', startupMs, restartMs, balancer: 'round-robin', endpoints };
+  return { name, label, instances, workers, queue, model, startupMs, restartMs, balancer, endpoints };
 }
 
 /** Reports each call cycle once, at the call that closes it. */

@@ -1,14 +1,17 @@
 /**
  * Timeline items → TimelineItem: `at`, optional `for`, exactly one action.
- * kill and load are built; every other action of the format is refused at its
- * position as not supported yet. Pure.
+ * kill, load, latency, errors, slow and partition are built; the other actions
+ * of the format (database, cacheFlush, broker, deploy, set) are refused at
+ * their position as not supported yet. Pure.
  */
 import type { Action, TimelineItem } from './types';
 import type { Path } from './issues';
 import { LIMITS } from './limits';
 import { TIMELINE_ACTIONS } from './schema';
 import { didYouMean } from './suggest';
-import { describe, formatDuration, parseDuration, parseRate } from './values';
+import {
+  type Parsed, describe, formatDuration, parseDistribution, parseDuration, parseFraction, parseNumber, parseRate,
+} from './values';
 import {
   Collector, durationText, has, includes, isObj, read, readCount, readPositiveDuration, unknownName,
 } from './collect';
@@ -30,6 +33,43 @@ const ACTION_PARAMS: Readonly<Record<(typeof TIMELINE_ACTIONS)[number], readonly
   set: ['value'],
 };
 const ALL_PARAMS = [...new Set(Object.values(ACTION_PARAMS).flat())];
+const BUILT = ['kill', 'load', 'latency', 'errors', 'slow', 'partition'] as const;
+type BuiltAction = (typeof BUILT)[number];
+
+/** A required parameter of an action, or an error at the item (the parent mapping). */
+function param<T>(c: Collector, raw: Record<string, unknown>, path: Path, key: string, missing: string, parse: (v: unknown) => Parsed<T>): T | undefined {
+  if (!has(raw, key)) {
+    c.error([...path, key], missing, 'parent');
+    return undefined;
+  }
+  return read(c, [...path, key], raw[key], parse);
+}
+
+const PARTITION_NEEDS = 'a partition needs two services, e.g. partition: [order, inventory]';
+
+function readPartition(c: Collector, path: Path, v: unknown, cat: Catalog): readonly [string, string] | undefined {
+  if (typeof v === 'string') {
+    c.error(path, `${PARTITION_NEEDS}; got only ${describe(v)}`);
+    return undefined;
+  }
+  if (!Array.isArray(v)) {
+    c.error(path, `${PARTITION_NEEDS}; got ${describe(v)}`);
+    return undefined;
+  }
+  if (v.length !== 2) {
+    const got = v.length === 0 ? 'an empty list' : v.length === 1 ? `only ${describe(v[0])}` : `${v.length} services (write one timeline item per pair)`;
+    c.error(path, `${PARTITION_NEEDS}; got ${got}`);
+    return undefined;
+  }
+  const a = knownService(c, [...path, 0], v[0], cat) ? v[0] : undefined;
+  const b = knownService(c, [...path, 1], v[1], cat) ? v[1] : undefined;
+  if (a === undefined || b === undefined) return undefined;
+  if (a === b) {
+    c.error([...path, 1], `a partition is between two different services; "${a}" is named twice`);
+    return undefined;
+  }
+  return [a, b];
+}
 
 export function normalizeTimelineItem(
   c: Collector, raw: unknown, path: Path, cat: Catalog, sources: Map<string, SourceInfo>, durationMs: number | undefined,
@@ -61,7 +101,7 @@ export function normalizeTimelineItem(
   const actions = keys.includes('deploy') ? ['deploy'] : keys.filter((k) => includes(TIMELINE_ACTIONS, k));
   if (actions.length === 0) {
     if (keys.every((k) => k === 'at' || k === 'for' || includes(ALL_PARAMS, k))) {
-      c.error(path, 'a timeline item needs one action: kill or load (planned: latency, errors, slow, partition, database, cacheFlush, broker, deploy, set), e.g. { at: 30s, kill: catalog }');
+      c.error(path, 'a timeline item needs one action: kill, load, latency, errors, slow or partition (planned: database, cacheFlush, broker, deploy, set), e.g. { at: 30s, kill: catalog }');
     } else {
       c.skip(); // an unknown key: the schema reports it with did-you-mean
     }
@@ -71,23 +111,46 @@ export function normalizeTimelineItem(
     c.error([...path, actions[1]!], `one action per timeline item; this one has ${actions[0]} and ${actions[1]}; split it into two items`, 'key');
     return undefined;
   }
-  const action = actions[0] as (typeof TIMELINE_ACTIONS)[number];
-  const params = ACTION_PARAMS[action];
-  if (action !== 'kill' && action !== 'load') {
-    c.notSupported([...path, action]);
-    for (const p of params) if (has(raw, p)) c.moot([...path, p]);
+  const written = actions[0] as (typeof TIMELINE_ACTIONS)[number];
+  if (!includes(BUILT, written)) {
+    c.notSupported([...path, written]);
+    for (const p of ACTION_PARAMS[written]) if (has(raw, p)) c.moot([...path, p]);
     return undefined;
   }
+  const action: BuiltAction = written;
+  const params = ACTION_PARAMS[action];
   for (const k of keys) {
     if (k === 'at' || k === 'for' || k === action || params.includes(k)) continue;
     if (includes(ALL_PARAMS, k)) {
       const owners = Object.entries(ACTION_PARAMS).filter(([, ps]) => ps.includes(k)).map(([a]) => a);
-      c.error([...path, k], `"${k}" goes with ${owners.join(' or ')}, not ${action}; ${action} takes: ${params.join(', ')}`, 'key');
+      const takes = params.length > 0 ? `${action} takes: ${params.join(', ')}` : `${action} takes nothing but at and for`;
+      c.error([...path, k], `"${k}" goes with ${owners.join(' or ')}, not ${action}; ${takes}`, 'key');
       ok = false;
     }
   }
   let result: Action | undefined;
-  if (action === 'kill') {
+  if (action === 'latency' || action === 'errors' || action === 'slow') {
+    const svc = raw[action];
+    const service = knownService(c, [...path, action], svc, cat) ? svc : undefined;
+    if (action === 'latency') {
+      // Required: no default extra latency makes sense.
+      const add = param(c, raw, path, 'add', 'latency needs add, the extra delay per request, e.g. add: 400ms', parseDistribution);
+      if (service !== undefined && add !== undefined) result = { kind: 'latency', service, add };
+    } else if (action === 'errors') {
+      const rate = param(c, raw, path, 'rate', 'errors needs rate, the fraction of requests that fail, e.g. rate: 50%', parseFraction);
+      if (service !== undefined && rate !== undefined) result = { kind: 'errors', service, rate };
+    } else {
+      let factor = param(c, raw, path, 'factor', 'slow needs factor, how many times longer CPU steps take, e.g. factor: 3', parseNumber);
+      if (factor !== undefined && !(factor > 0 && factor <= LIMITS.maxSlowFactor)) {
+        c.error([...path, 'factor'], `factor must be above 0 and at most ${LIMITS.maxSlowFactor} (1 = no change, 3 = three times slower); got ${describe(raw.factor)}`);
+        factor = undefined;
+      }
+      if (service !== undefined && factor !== undefined) result = { kind: 'slow', service, factor };
+    }
+  } else if (action === 'partition') {
+    const between = readPartition(c, [...path, 'partition'], raw.partition, cat);
+    if (between) result = { kind: 'partition', between };
+  } else if (action === 'kill') {
     const svc = raw.kill;
     const service = knownService(c, [...path, 'kill'], svc, cat) ? svc : undefined;
     // scenario-format.md: `count: n | all`; one instance unless told.

@@ -21,9 +21,56 @@ export type Keys =
   | { readonly kind: 'zipf'; readonly n: number; readonly s: number }
   | { readonly kind: 'uniform'; readonly n: number };
 
+/** Retry with back-off (semantics.md: AWS "Exponential Backoff and Jitter"). */
+export interface RetryPolicy {
+  /** Retries after the first attempt (attempts = max + 1). */
+  readonly max: number;
+  /** First back-off, ms (default 500 ms: Resilience4j waitDuration). */
+  readonly backoffMs: number;
+  /** The n-th retry waits backoff × multiplier^(n−1), capped (default 1: Resilience4j's fixed wait). */
+  readonly multiplier: number;
+  /** Back-off cap, ms (default 10 s). */
+  readonly capMs: number;
+  /** none | full = U(0, b) | equal = b/2 + U(0, b/2) | decorrelated = min(cap, U(base, prev × 3)) (default none). */
+  readonly jitter: 'none' | 'full' | 'equal' | 'decorrelated';
+}
+
+/** Resilience4j CircuitBreaker settings; `breaker: true` gives its defaults (semantics.md). */
+export interface BreakerPolicy {
+  /** count: the last `windowSize` calls; time: the calls of the last `windowSize` ms. */
+  readonly windowType: 'count' | 'time';
+  /** Calls (count) or ms (time; aggregated in 1-second buckets as Resilience4j does); default 100 calls. */
+  readonly windowSize: number;
+  /** Calls recorded before the rates are judged (default 100); already capped by a count window's size. */
+  readonly minCalls: number;
+  /** Failure rate at or above which the breaker opens (default 50 %). */
+  readonly failureRate: number;
+  /** A call slower than this counts as slow, ms (default 60 s). */
+  readonly slowCallMs: number;
+  /** Slow-call rate at or above which the breaker opens (default 100 %). */
+  readonly slowRate: number;
+  /** Wait in OPEN before HALF_OPEN, ms (default 60 s). */
+  readonly openMs: number;
+  /** Calls permitted in HALF_OPEN (default 10). */
+  readonly halfOpenCalls: number;
+}
+
+/** Options of a sync call (on a `call` step). */
+export interface CallOptions {
+  /** The caller gives up after this long; null = waits forever (the default: that is the lesson). */
+  readonly timeoutMs: number | null;
+  readonly retry: RetryPolicy | null;
+  readonly breaker: BreakerPolicy | null;
+  /** Max concurrent calls from one caller instance to this target; null = no bulkhead. `bulkhead: true` = 25 (Resilience4j). */
+  readonly bulkhead: number | null;
+  /** On final failure: fail the request (default) or skip the step and continue degraded. */
+  readonly fallback: 'fail' | 'skip';
+}
+
 export type Step =
   | { readonly kind: 'cpu'; readonly dist: Dist }
-  | { readonly kind: 'call'; readonly service: string; readonly endpoint: string }
+  | { readonly kind: 'call'; readonly service: string; readonly endpoint: string; readonly options: CallOptions }
+  | { readonly kind: 'parallel'; readonly steps: readonly Step[] }
   | { readonly kind: 'fail'; readonly probability: number };
 
 export interface Endpoint {
@@ -41,12 +88,14 @@ export interface Service {
   readonly workers: number;
   /** Waiting requests per instance beyond which arrivals get 503 (default 100); Infinity = `unbounded`. */
   readonly queue: number;
-  readonly model: 'threads';
+  /** threads: a worker is held while waiting for downstream calls (default); async: released, re-acquired to continue. */
+  readonly model: 'threads' | 'async';
   /** Cold start until ready (default 5 s). */
   readonly startupMs: number;
   /** Self-healing delay after a crash (default 10 s, doubling on repeats, cap 5 min). */
   readonly restartMs: number;
-  readonly balancer: 'round-robin';
+  /** How callers choose among its instances, each caller instance with its own view (semantics.md). */
+  readonly balancer: 'round-robin' | 'random' | 'least-connections' | 'p2c';
   /** Endpoints in file order. */
   readonly endpoints: readonly Endpoint[];
 }
@@ -86,7 +135,15 @@ export type Source = OpenSource | ClosedSource;
 
 export type Action =
   | { readonly kind: 'kill'; readonly service: string; readonly count: number | 'all' }
-  | { readonly kind: 'load'; readonly workload: string; readonly perSec: number };
+  | { readonly kind: 'load'; readonly workload: string; readonly perSec: number }
+  /** Extra latency on every answer the service sends, once per request, on the wire: its worker is free, its caller waits. */
+  | { readonly kind: 'latency'; readonly service: string; readonly add: Dist }
+  /** The service fails this fraction of the requests it handles (500), on top of its own fail steps. */
+  | { readonly kind: 'errors'; readonly service: string; readonly rate: number }
+  /** CPU slow-down: the service's CPU steps take `factor` times longer. */
+  | { readonly kind: 'slow'; readonly service: string; readonly factor: number }
+  /** Calls between the two services (either direction) fail at once (connection refused). */
+  | { readonly kind: 'partition'; readonly between: readonly [string, string] };
 
 export interface TimelineItem {
   readonly atMs: number;

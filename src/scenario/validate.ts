@@ -36,6 +36,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   match: 'match: GET /products',
   to: 'to: service.endpoint',
   do: 'do: service.endpoint',
+  max: 'max: 2',
 };
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
@@ -113,7 +114,10 @@ function toIssue(e: ErrorObject, data: unknown): Issue | undefined {
     case 'minItems': {
       const n = Number(p.limit);
       if (last === 'workload') return { path, at: 'value', message: 'at least one workload source is needed, e.g. - { route: api.get, rate: 10/s }' };
-      if (path[path.length - 2] === 'endpoints' || last === 'steps' || last === 'miss' || last === 'parallel') {
+      if (last === 'parallel' && typeof path[path.length - 2] === 'number') {
+        return { path, at: 'value', message: 'a parallel step needs at least one sub-step, e.g. parallel: [ { call: a.x }, { call: b.y } ]' };
+      }
+      if (path[path.length - 2] === 'endpoints' || last === 'steps' || last === 'miss') {
         return { path, at: 'value', message: 'needs at least one step, e.g. - cpu: 5ms' };
       }
       return { path, at: 'value', message: `needs at least ${plural(n, 'item')}; got ${Array.isArray(e.data) ? e.data.length : 0}` };

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { formatClock, formatCount, formatMs } from './format';
-import { timelineYaml, withRecordedTimeline } from './recording';
+import { describeAction, timelineYaml, withRecordedTimeline } from './recording';
 
 export function RunPanel() {
   const { events, simRate, renderer, meta, speed, playing, stopped } = useApp(useShallow((s) => ({
@@ -66,7 +66,7 @@ export function RecordedPanel() {
             {recorded.map((it, i) => (
               <li key={i}>
                 <span className="at">{formatClock(it.atMs, 3)}</span>
-                <span>{it.action.kind === 'load' ? `load ${it.action.workload} → ${it.action.perSec}/s` : `kill ${it.action.service} × ${it.action.count}`}</span>
+                <span>{describeAction(it.action)}</span>
               </li>
             ))}
           </ol>

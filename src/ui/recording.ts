@@ -3,11 +3,12 @@
  * with them appended, so a session can be saved and replayed exactly (by the
  * page or the CLI). `yaml` is loaded only when the user saves.
  */
-import type { TimelineItem } from '../scenario/types';
+import type { Action, TimelineItem } from '../scenario/types';
+import { distText } from '../engine/distributions';
 
 /** One timeline entry as a flow mapping: `{ at: 83000ms, load: checkout, rate: 300/s }`. */
-export function timelineEntry(item: TimelineItem): Record<string, string | number> {
-  const entry: Record<string, string | number> = { at: `${item.atMs}ms` };
+export function timelineEntry(item: TimelineItem): Record<string, string | number | string[]> {
+  const entry: Record<string, string | number | string[]> = { at: `${item.atMs}ms` };
   if (item.forMs !== null) entry.for = `${item.forMs}ms`;
   const a = item.action;
   switch (a.kind) {
@@ -19,14 +20,48 @@ export function timelineEntry(item: TimelineItem): Record<string, string | numbe
       entry.kill = a.service;
       entry.count = a.count;
       break;
+    case 'latency':
+      entry.latency = a.service;
+      entry.add = distText(a.add);
+      break;
+    case 'errors':
+      entry.errors = a.service;
+      entry.rate = `${Math.round(a.rate * 10000) / 100}%`;
+      break;
+    case 'slow':
+      entry.slow = a.service;
+      entry.factor = a.factor;
+      break;
+    case 'partition':
+      entry.partition = [...a.between];
+      break;
   }
   return entry;
+}
+
+/** One line for people: `load browse → 600/s`, `latency payment +400ms`. */
+export function describeAction(a: Action): string {
+  switch (a.kind) {
+    case 'load': return `load ${a.workload} → ${a.perSec}/s`;
+    case 'kill': return `kill ${a.service} × ${a.count}`;
+    case 'latency': return `latency ${a.service} +${distText(a.add)}`;
+    case 'errors': return `errors ${a.service} ${Math.round(a.rate * 1000) / 10}%`;
+    case 'slow': return `slow ${a.service} CPU ×${a.factor}`;
+    case 'partition': return `partition ${a.between[0]} ↔ ${a.between[1]}`;
+  }
+}
+
+/** A value as it may stand inside `{ … }`: quoted when a comma or bracket would cut it. */
+function flowValue(v: string | number | string[]): string {
+  if (Array.isArray(v)) return `[${v.map(flowValue).join(', ')}]`;
+  const text = String(v);
+  return /[,{}\[\]#:]/.test(text) ? JSON.stringify(text) : text;
 }
 
 export function timelineYaml(items: readonly TimelineItem[]): string {
   return items
     .map((it) => {
-      const parts = Object.entries(timelineEntry(it)).map(([k, v]) => `${k}: ${v}`);
+      const parts = Object.entries(timelineEntry(it)).map(([k, v]) => `${k}: ${flowValue(v)}`);
       return `  - { ${parts.join(', ')} }`;
     })
     .join('\n');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadScenario, type Scenario } from '../../src/scenario';
+import { CALL_DEFAULTS } from '../../src/scenario/calls';
 import { minimal, ok, y } from './helpers';
 
 const shop = y`
@@ -35,6 +36,9 @@ const shop = y`
     - { service: catalog, utilization: "< 90%" }
 `;
 
+/** A call with no options written (DEF-5 checks these values one by one). */
+const noOptions = { timeoutMs: null, retry: null, breaker: null, bulkhead: null, fallback: 'fail' } as const;
+
 describe('LOAD-1 the example of the brief normalises completely', () => {
   test('every field, in ms and per second, defaults filled', () => {
     const expected: Scenario = {
@@ -48,7 +52,7 @@ describe('LOAD-1 the example of the brief normalises completely', () => {
         {
           name: 'storefront', label: 'storefront', instances: 2, workers: 16, queue: 100, model: 'threads',
           startupMs: 5000, restartMs: 10_000, balancer: 'round-robin',
-          endpoints: [{ name: 'home', steps: [{ kind: 'cpu', dist: { kind: 'exp', mean: 5 } }, { kind: 'call', service: 'catalog', endpoint: 'list' }] }],
+          endpoints: [{ name: 'home', steps: [{ kind: 'cpu', dist: { kind: 'exp', mean: 5 } }, { kind: 'call', service: 'catalog', endpoint: 'list', options: noOptions }] }],
         },
         {
           name: 'catalog', label: 'catalog', instances: 1, workers: 8, queue: Infinity, model: 'threads',
@@ -126,6 +130,11 @@ describe('DEF defaults follow scenario-format.md and semantics.md', () => {
       rate: [{ atMs: 0, perSec: 10 }], arrivals: 'poisson', clients: 1000,
     });
   });
+  test('DEF-5 a call with no options: no timeout (waits forever), no retry, no breaker, no bulkhead, fallback fail', () => {
+    const s2 = ok(minimal().replace('get: [ { cpu: 5ms } ]', 'get: [ { call: api.put } ]\n      put: [ { cpu: 1ms } ]'));
+    expect(s2.services[0]!.endpoints[0]!.steps).toEqual([{ kind: 'call', service: 'api', endpoint: 'put', options: noOptions }]);
+    expect(CALL_DEFAULTS).toEqual(noOptions);
+  });
   test('DEF-4 timeline: kill count 1, permanent (for = null)', () => {
     const t = ok(minimal('timeline: [ { at: 10s, kill: api } ]\n')).timeline;
     expect(t).toEqual([{ atMs: 10_000, forMs: null, action: { kind: 'kill', service: 'api', count: 1 } }]);
@@ -183,7 +192,7 @@ describe('NORM normalisation', () => {
         - { at: 50s, kill: api, count: 2 }
         - { at: 10s, load: api.get, rate: 1/s }
     `));
-    expect(s.timeline.map((t) => [t.atMs, t.action.kind === 'kill' ? t.action.count : t.action.perSec])).toEqual([
+    expect(s.timeline.map((t) => [t.atMs, t.action.kind === 'kill' ? t.action.count : t.action.kind === 'load' ? t.action.perSec : NaN])).toEqual([
       [10_000, 1], [10_000, 1], [50_000, 3], [50_000, 2],
     ]);
     expect(s.timeline[1]!.action.kind).toBe('load');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import { LIMITS, loadScenario, type LoadResult, type Scenario } from '../../src/scenario';
+import { LIMITS, loadScenario, type LoadResult, type Scenario, type Step } from '../../src/scenario';
 
 /** What every result must satisfy, valid or not (one expect per result: they are many). */
 function checkResult(r: LoadResult, file: string): void {
@@ -28,15 +28,42 @@ function checkScenario(s: Scenario): void {
   expect(s.durationMs).toBeGreaterThan(0);
   expect(s.warmupMs).toBeLessThan(s.durationMs);
   const names = new Map(s.services.map((x) => [x.name, new Set(x.endpoints.map((e) => e.name))]));
+  const checkStep = (step: Step): void => {
+    if (step.kind === 'call') {
+      expect(names.get(step.service)?.has(step.endpoint)).toBe(true);
+      const { timeoutMs, retry, breaker, bulkhead, fallback } = step.options;
+      const problems: string[] = [];
+      if (timeoutMs !== null && !(timeoutMs > 0 && Number.isFinite(timeoutMs))) problems.push('timeout');
+      if (retry && !(Number.isInteger(retry.max) && retry.max >= 0 && retry.max <= LIMITS.maxRetries && retry.backoffMs >= 0 &&
+        retry.multiplier >= 1 && retry.multiplier <= LIMITS.maxBackoffMultiplier && retry.capMs >= retry.backoffMs &&
+        Number.isFinite(retry.capMs) && ['none', 'full', 'equal', 'decorrelated'].includes(retry.jitter))) problems.push('retry');
+      if (breaker && !(breaker.windowSize > 0 && Number.isFinite(breaker.windowSize) && Number.isInteger(breaker.minCalls) && breaker.minCalls >= 1 &&
+        (breaker.windowType === 'time' || (Number.isInteger(breaker.windowSize) && breaker.minCalls <= breaker.windowSize)) &&
+        breaker.failureRate > 0 && breaker.failureRate <= 1 && breaker.slowRate > 0 && breaker.slowRate <= 1 &&
+        breaker.slowCallMs > 0 && breaker.openMs > 0 && Number.isInteger(breaker.halfOpenCalls) && breaker.halfOpenCalls >= 1)) problems.push('breaker');
+      if (bulkhead !== null && !(Number.isInteger(bulkhead) && bulkhead >= 1)) problems.push('bulkhead');
+      if (fallback !== 'fail' && fallback !== 'skip') problems.push('fallback');
+      expect(problems).toEqual([]);
+    }
+    if (step.kind === 'parallel') {
+      expect(step.steps.length).toBeGreaterThan(0);
+      step.steps.forEach(checkStep);
+    }
+    if (step.kind === 'fail') expect(step.probability >= 0 && step.probability <= 1).toBe(true);
+  };
   for (const svc of s.services) {
     expect(Number.isInteger(svc.instances) && svc.instances <= LIMITS.maxInstances).toBe(true);
     expect(svc.queue === Infinity || Number.isInteger(svc.queue)).toBe(true);
-    for (const ep of svc.endpoints) {
-      for (const step of ep.steps) {
-        if (step.kind === 'call') expect(names.get(step.service)?.has(step.endpoint)).toBe(true);
-        if (step.kind === 'fail') expect(step.probability >= 0 && step.probability <= 1).toBe(true);
-      }
-    }
+    expect(['threads', 'async']).toContain(svc.model);
+    expect(['round-robin', 'random', 'least-connections', 'p2c']).toContain(svc.balancer);
+    for (const ep of svc.endpoints) ep.steps.forEach(checkStep);
+  }
+  for (const t of s.timeline) {
+    const a = t.action;
+    if (a.kind === 'latency' || a.kind === 'errors' || a.kind === 'slow' || a.kind === 'kill') expect(names.has(a.service)).toBe(true);
+    if (a.kind === 'errors') expect(a.rate >= 0 && a.rate <= 1).toBe(true);
+    if (a.kind === 'slow') expect(a.factor > 0 && a.factor <= LIMITS.maxSlowFactor).toBe(true);
+    if (a.kind === 'partition') expect(names.has(a.between[0]) && names.has(a.between[1]) && a.between[0] !== a.between[1]).toBe(true);
   }
   for (const src of s.workload) {
     expect(names.get(src.service)?.has(src.endpoint)).toBe(true);
@@ -54,14 +81,31 @@ function checkScenario(s: Scenario): void {
 const base = {
   version: 1, name: 'P', duration: '2m',
   services: {
-    a: { instances: 2, endpoints: { x: [{ cpu: 'exp(5ms)' }, { call: 'b.y' }] } },
-    b: { queue: 'unbounded', endpoints: { y: [{ cpu: 'lognormal(3ms, 0.5)' }, { fail: '1%' }] } },
+    a: {
+      instances: 2, model: 'async', balancer: 'p2c',
+      endpoints: {
+        x: [
+          { cpu: 'exp(5ms)' },
+          {
+            call: 'b.y', timeout: '300ms', retry: { max: 2, backoff: '50ms', multiplier: 2, cap: '1s', jitter: 'full' },
+            breaker: { window: 20, minCalls: 10, failureRate: '50%', slowCall: '1s', slowRate: '100%', open: '10s', halfOpenCalls: 3 },
+            bulkhead: 10, fallback: 'skip',
+          },
+          { parallel: [{ call: 'b.y', retry: 1, breaker: true, bulkhead: true }, { parallel: [{ cpu: '1ms' }, { fail: '1%' }] }] },
+        ],
+      },
+    },
+    b: { queue: 'unbounded', balancer: 'least-connections', endpoints: { y: [{ cpu: 'lognormal(3ms, 0.5)' }, { fail: '1%' }] } },
   },
   workload: [
     { name: 'w', route: 'a.x', rate: [{ at: '0s', rate: '5/s' }, { at: '60s', rate: '20/s' }] },
     { route: 'b.y', users: 3, think: 'exp(1s)' },
   ],
-  timeline: [{ at: '30s', kill: 'b' }, { at: '10s', load: 'w', rate: '1/s' }],
+  timeline: [
+    { at: '30s', kill: 'b' }, { at: '10s', load: 'w', rate: '1/s' },
+    { at: '20s', for: '10s', latency: 'b', add: 'exp(50ms)' }, { at: '40s', errors: 'b', rate: '10%' },
+    { at: '50s', slow: 'a', factor: 2 }, { at: '60s', for: '5s', partition: ['a', 'b'] },
+  ],
   expect: [{ route: 'a.x', p99: '< 800ms', during: ['10s', '60s'] }, { service: 'b', utilization: '< 90%' }],
 } as const;
 
