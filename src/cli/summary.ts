@@ -47,6 +47,15 @@ export function formatSummary(r: Report, s: Scenario): string {
       `${x.instances.min}/${x.instances.max}/${x.instances.final}`, ms(x.queueWaitMs.mean), ms(x.queueWaitMs.p99),
     ]),
   );
+  const radius = Object.entries(r.blastRadius).filter(([, b]) => b.unavailable.length + b.degraded.length > 0);
+  if (radius.length > 0) {
+    out += '\nBlast radius (from the call graph: if this service is down…)\n';
+    out += table(
+      ['service down', 'routes that fail', 'routes degraded'],
+      radius.map(([name, b]) => [name, b.unavailable.join(', ') || '—', b.degraded.join(', ') || '—']),
+      3,
+    );
+  }
   if (r.expectations.length > 0) {
     const passed = r.expectations.filter((e) => e.passed).length;
     out += `\nExpectations: ${passed} of ${r.expectations.length} hold\n`;

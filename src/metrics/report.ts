@@ -46,6 +46,8 @@ export interface EdgeReport {
   readonly calls: number;
   readonly errors: number;
   readonly timeouts: number;
+  /** Of the errors: sent to an instance that was gone (a stale discovery view). */
+  readonly refused: number;
   readonly retries: number;
   readonly breakerRejected: number;
   readonly bulkheadRejected: number;
@@ -72,6 +74,8 @@ export interface Report {
   readonly stopped: null | { readonly reason: string; readonly message: string };
   readonly routes: Readonly<Record<string, RouteReport>>;
   readonly services: Readonly<Record<string, ServiceReport>>;
+  /** Per service: the routes that fail without it, and those that only degrade (from the call graph). */
+  readonly blastRadius: Readonly<Record<string, { readonly unavailable: readonly string[]; readonly degraded: readonly string[] }>>;
   /** Keyed "from → to". Counts the whole run (warmup included). */
   readonly edges: Readonly<Record<string, EdgeReport>>;
   readonly topics: Readonly<Record<string, never>>;

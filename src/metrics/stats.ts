@@ -126,6 +126,8 @@ export class EdgeStats {
   /** Attempts that failed: an error answer, no instance, a partition (timeouts apart). */
   errors = 0;
   timeouts = 0;
+  /** Of the errors: attempts sent to an instance that was not there (a stale view, a partition… ). */
+  refused = 0;
   /** Attempts that were retries. */
   retries = 0;
   /** Calls refused at once by an open breaker / a full bulkhead. */

@@ -11,6 +11,8 @@ export class Caller {
   readonly rr: Int32Array;
   readonly bulkheadInUse: Int32Array;
   readonly breakers: (Breaker | null)[];
+  /** Client-side discovery: this caller's cached registry view per service (null otherwise). */
+  views: (readonly import('./instance').Instance[])[] | null = null;
   private readonly inflight = new Map<number, number>();
 
   constructor(serviceCount: number) {

@@ -16,6 +16,10 @@ export class Instance {
   draining = false;
   /** When it last became ready (back-off reset). */
   readyAt = 0;
+  /** When it last registered (client discovery: lease renewals count from here). */
+  registeredAt = 0;
+  /** Bumped on each registration: a pending lease expiry for an older one is void. */
+  lease = 0;
   /** Consecutive crashes, for the CrashLoopBackOff delay. */
   crashes = 0;
   /** Bumped on every crash: events for an older epoch are stale. */

@@ -9,6 +9,7 @@ import type { EdgeStats, RouteStats, ServiceStats } from '../metrics/stats';
 import type { EdgeReport, LatencySummary, Report, RouteReport, ServiceReport } from '../metrics/report';
 import { evaluateExpectations } from '../metrics/expectations';
 import type { Instance } from './instance';
+import { blastRadius } from './blastRadius';
 
 /** Route stats restricted to requests sent within an expectation's `during`. */
 export interface WindowCollector {
@@ -64,7 +65,7 @@ export function routeReport(r: RouteStats, inFlight: number): RouteReport {
 
 function edgeReport(e: EdgeStats): EdgeReport {
   return {
-    from: e.from, to: e.to, calls: e.calls, errors: e.errors, timeouts: e.timeouts, retries: e.retries,
+    from: e.from, to: e.to, calls: e.calls, errors: e.errors, timeouts: e.timeouts, refused: e.refused, retries: e.retries,
     breakerRejected: e.breakerRejected, bulkheadRejected: e.bulkheadRejected, failedFinal: e.failedFinal,
     breakerOpened: e.breakerOpened, latencyMs: latencySummary(e.latency),
   };
@@ -121,6 +122,7 @@ export function buildReport(input: ReportInput): Report {
     stopped: input.stopped,
     routes,
     services,
+    blastRadius: blastRadius(scenario),
     edges: Object.fromEntries(input.edges.map((e) => [`${e.from} → ${e.to}`, edgeReport(e)])),
     topics: {},
     sagas: {},

@@ -17,6 +17,8 @@ export interface InstanceView {
   readonly queueCap: number;
   /** Requests that arrived at it so far. */
   readonly arrived: number;
+  /** Callers can find it now: in the registry (client discovery) or the endpoints (server); ready otherwise. */
+  readonly discoverable: boolean;
 }
 
 export interface ServiceView {

@@ -26,6 +26,7 @@ import { Breaker } from './breaker';
 import { backoffMs } from './backoff';
 import { pickInstance } from './balancer';
 import { Faults } from './faults';
+import type { Caller } from './caller';
 import { nextArrival, rateAt } from './arrivals';
 import { buildReport, type WindowCollector } from './report';
 
@@ -44,8 +45,14 @@ const enum Ev {
   CallTimeout = 11,
   RetryCall = 12,
   Respond = 13,
-  Tick = 14,
+  LeaseExpired = 14,
+  ViewRefresh = 15,
+  EndpointRemoved = 16,
+  Tick = 17,
 }
+
+/** semantics.md: the kubelet sees a crashed container's exit within a second or so. */
+const EXIT_DETECTION_MS = 1000;
 
 /** semantics.md: CrashLoopBackOff doubles up to 5 min, resets after 10 min running cleanly. */
 const MAX_RESTART_BACKOFF_MS = 5 * 60_000;
@@ -70,6 +77,13 @@ export class World {
   private readonly instances: Instance[][] = [];
   private readonly ready: Instance[][] = [];
   private readonly running: Job[][] = [];
+  /**
+   * What callers can find, per service: client mode, the registry (instances
+   * with a live lease), read through each caller's cached view; server mode,
+   * the endpoints (ready instances, a crash removed after exit detection).
+   * Immutable arrays, replaced on change, so a cached view is just a reference.
+   */
+  private readonly found: (readonly Instance[])[] = [];
   private readonly serviceStats: ServiceStats[] = [];
   private readonly routes = new Map<string, RouteStats>();
   private readonly edges: EdgeStats[] = [];
@@ -109,6 +123,7 @@ export class World {
       }
       this.instances.push(list);
       this.ready.push(list.slice());
+      this.found.push(list.slice());
       this.running.push([]);
       const st = new ServiceStats();
       st.readyMin = st.readyMax = list.length;
@@ -151,6 +166,16 @@ export class World {
       }
     }
     for (const item of scenario.timeline) this.sched.schedulePriority(item.atMs, Ev.Timeline, item);
+    if (scenario.discovery.mode === 'client') {
+      // Every caller starts with the full registry and refreshes it on its own
+      // 30 s cycle; the phases are spread so views do not all change at once.
+      const callers = [...this.instances.flat().map((i) => i.caller), ...this.sources.map((src) => src.caller)];
+      callers.forEach((c, k) => {
+        c.views = this.found.slice();
+        const phase = ((k * 0.6180339887498949) % 1) * scenario.discovery.refreshMs;
+        this.sched.schedule(phase, Ev.ViewRefresh, c);
+      });
+    }
     this.sched.schedule(this.intervalMs, Ev.Tick, null);
   }
 
@@ -222,7 +247,10 @@ export class World {
         let busy = 0, cap = 0;
         const instances = this.instances[i].map((inst) => {
           if (inst.state === 'ready') { busy += inst.busy; cap += inst.workers; }
-          return { id: inst.id, state: inst.state, busy: inst.busy, workers: inst.workers, queued: inst.queued, queueCap: inst.queueCap, arrived: inst.arrived };
+          return {
+            id: inst.id, state: inst.state, busy: inst.busy, workers: inst.workers, queued: inst.queued, queueCap: inst.queueCap,
+            arrived: inst.arrived, discoverable: this.found[i].includes(inst),
+          };
         });
         const st = this.serviceStats[i];
         return {
@@ -354,6 +382,30 @@ export class World {
         list.push(inst);
         list.sort((a, b) => a.id - b.id);
         this.noteReadyCount(inst.serviceIndex);
+        // Registers (client mode, a new lease) or passes readiness (server mode).
+        inst.registeredAt = now;
+        inst.lease++;
+        this.setFound(inst.serviceIndex, [...this.found[inst.serviceIndex].filter((i) => i !== inst), inst]);
+        return;
+      }
+      case Ev.LeaseExpired: {
+        const { inst, lease } = arg as { inst: Instance; lease: number };
+        if (inst.lease !== lease) return; // it registered again meanwhile
+        this.trace.add(now, kind, inst.id);
+        this.setFound(inst.serviceIndex, this.found[inst.serviceIndex].filter((i) => i !== inst));
+        return;
+      }
+      case Ev.EndpointRemoved: {
+        const { inst, lease } = arg as { inst: Instance; lease: number };
+        if (inst.lease !== lease) return;
+        this.trace.add(now, kind, inst.id);
+        this.setFound(inst.serviceIndex, this.found[inst.serviceIndex].filter((i) => i !== inst));
+        return;
+      }
+      case Ev.ViewRefresh: {
+        const c = arg as Caller;
+        c.views = this.found.slice();
+        this.sched.schedule(now + this.scenario.discovery.refreshMs, Ev.ViewRefresh, c);
         return;
       }
       case Ev.Undo: {
@@ -392,8 +444,10 @@ export class World {
     const e = this.edges[src.edge];
     e.calls++; e.iCalls++;
     const s = src.entry.service;
-    const inst = pickInstance(this.scenario.services[s].balancer, this.ready[s], src.caller, s, this.balance[s]);
-    if (!inst) {
+    const inst = pickInstance(this.scenario.services[s].balancer, this.visible(src.caller, s), src.caller, s, this.balance[s]);
+    if (!inst || inst.state !== 'ready') {
+      // No instance known, or a stale view pointed at a dead one: connection refused.
+      if (inst) e.refused++;
       this.endRequest(req, Outcome.Rejected);
       return;
     }
@@ -584,10 +638,11 @@ export class World {
     if (number > 1) e.retries++;
     const target = this.faults.partitioned(from.serviceIndex, to)
       ? null
-      : pickInstance(this.scenario.services[to].balancer, this.ready[to], caller, to, this.balance[to]);
-    if (!target || !step.endpoint) {
-      // Connection refused (partition) or no healthy upstream (503).
+      : pickInstance(this.scenario.services[to].balancer, this.visible(caller, to), caller, to, this.balance[to]);
+    if (!target || !step.endpoint || target.state !== 'ready') {
+      // Connection refused (a partition, or a stale view's dead instance) or no known instance (503).
       e.errors++; e.iErrors++;
+      if (target) e.refused++;
       breaker?.onResult(now, true, 0);
       this.retryOrFail(job, step, number, prevBackoffMs);
       return;
@@ -624,6 +679,7 @@ export class World {
     if (outcome !== Outcome.Timeout) e.latency.record(now - att.startedAt);
     att.breaker?.onResult(now, failed, now - att.startedAt);
     if (job.done) return; // the caller died meanwhile
+    if (!failed && att.child?.degraded) job.degraded = true; // a degraded answer degrades the caller's
     if (!failed) this.resume(job);
     else this.retryOrFail(job, att.step, att.number, att.prevBackoffMs);
   }
@@ -736,6 +792,7 @@ export class World {
       list.splice(list.indexOf(inst), 1);
       this.noteReadyCount(inst.serviceIndex);
     }
+    this.scheduleForgetting(inst, now);
     // Everything it was doing or holding fails: the callers see a reset connection.
     const running = this.running[inst.serviceIndex].filter((j) => j.instance === inst);
     const waiting = inst.drainQueue();
@@ -750,6 +807,37 @@ export class World {
     const delay = downForMs ?? Math.min(MAX_RESTART_BACKOFF_MS, backoff);
     inst.crashes++;
     this.sched.schedule(now + delay, Ev.InstanceRestart, inst);
+  }
+
+  /** The instances of service `s` this caller can find now. */
+  private visible(caller: Caller, s: number): readonly Instance[] {
+    switch (this.scenario.discovery.mode) {
+      case 'ideal': return this.ready[s];
+      case 'server': return this.found[s];
+      case 'client': return caller.views![s];
+    }
+  }
+
+  private setFound(s: number, list: Instance[]): void {
+    list.sort((a, b) => a.id - b.id);
+    this.found[s] = list;
+  }
+
+  /** When the system stops offering a crashed instance to callers. */
+  private scheduleForgetting(inst: Instance, now: number): void {
+    const d = this.scenario.discovery;
+    if (d.mode === 'ideal') {
+      this.setFound(inst.serviceIndex, this.found[inst.serviceIndex].filter((i) => i !== inst));
+      return;
+    }
+    const token = { inst, lease: inst.lease };
+    if (d.mode === 'server') {
+      this.sched.schedule(now + EXIT_DETECTION_MS, Ev.EndpointRemoved, token);
+      return;
+    }
+    // Eureka: the lease was last renewed on the heartbeat before the crash and lapses `expiry` later.
+    const lastRenewal = inst.registeredAt + Math.floor((now - inst.registeredAt) / d.heartbeatMs) * d.heartbeatMs;
+    this.sched.schedule(lastRenewal + d.expiryMs, Ev.LeaseExpired, token);
   }
 
   private noteReadyCount(si: number): void {

@@ -16,6 +16,7 @@ import { type CallEdge, buildCatalog, checkCallCycles, checkName, knownService, 
 import { type SourceInfo, normalizeSource } from './workload';
 import { normalizeTimelineItem } from './timeline';
 import { normalizeExpectItem } from './expect';
+import { normalizeDiscovery } from './discovery';
 
 export { Collector, notSupportedMessage } from './collect';
 
@@ -30,7 +31,7 @@ export function normalize(data: unknown, file: string, c: Collector): Scenario |
     if (v === undefined) ok = false;
     return v as T;
   };
-  for (const k of ['discovery', 'gateway', 'topics', 'sagas']) {
+  for (const k of ['gateway', 'topics', 'sagas']) {
     if (has(data, k)) {
       c.notSupported([k]);
       ok = false;
@@ -67,6 +68,8 @@ export function normalize(data: unknown, file: string, c: Collector): Scenario |
       ok = false;
     }
   }
+
+  const discovery = need(normalizeDiscovery(c, data));
 
   // Services: names first (so calls can point forward), then each service.
   const cat = buildCatalog(get(data, 'services'));
@@ -167,6 +170,7 @@ export function normalize(data: unknown, file: string, c: Collector): Scenario |
     seed,
     durationMs,
     warmupMs,
+    discovery,
     services,
     workload,
     timeline,

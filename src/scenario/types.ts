@@ -171,6 +171,25 @@ export interface Expectation {
   readonly during: readonly [number, number] | null;
 }
 
+/**
+ * How callers find instances. `ideal` (no `discovery:` section): callers see
+ * every instance change at once. `client` (Eureka): instances renew a lease,
+ * the registry expires silent ones, callers refresh a cached view. `server`
+ * (Kubernetes Service): endpoints follow readiness; a crashed container is
+ * removed about a second after it exits.
+ */
+export interface Discovery {
+  readonly mode: 'ideal' | 'client' | 'server';
+  /** Client view refresh period (Eureka registryFetchIntervalSeconds 30 s). */
+  readonly refreshMs: number;
+  /** Lease renewal (Eureka leaseRenewalIntervalInSeconds 30 s). */
+  readonly heartbeatMs: number;
+  /** Lease expiry without renewal (Eureka leaseExpirationDurationInSeconds 90 s). */
+  readonly expiryMs: number;
+  /** Server mode readiness probe (Kubernetes periodSeconds 10, failureThreshold 3). */
+  readonly probe: { readonly periodMs: number; readonly failures: number };
+}
+
 export interface Scenario {
   readonly version: 1;
   readonly name: string;
@@ -178,6 +197,7 @@ export interface Scenario {
   readonly seed: number;
   readonly durationMs: number;
   readonly warmupMs: number;
+  readonly discovery: Discovery;
   /** In file order. */
   readonly services: readonly Service[];
   readonly workload: readonly Source[];

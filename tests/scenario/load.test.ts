@@ -48,6 +48,8 @@ describe('LOAD-1 the example of the brief normalises completely', () => {
       seed: 7,
       durationMs: 120_000,
       warmupMs: 10_000,
+      // No discovery section: an ideal registry.
+      discovery: { mode: 'ideal', refreshMs: 30_000, heartbeatMs: 30_000, expiryMs: 90_000, probe: { periodMs: 10_000, failures: 3 } },
       services: [
         {
           name: 'storefront', label: 'storefront', instances: 2, workers: 16, queue: 100, model: 'threads',
