@@ -15,12 +15,13 @@ import { World } from '../model/world';
 import { checkBudget } from '../model/budget';
 import { formatSummary } from './summary';
 
-const USAGE = `usage: npm run -s sim -- <scenario.yaml|.json> [--seed N] [--duration D] [--json] [--out FILE]
+const USAGE = `usage: npm run -s sim -- <scenario.yaml|.json> [--seed N] [--duration D] [--json] [--out FILE] [--traces FILE]
 
   --seed N        override the scenario's seed (an integer ≥ 0)
   --duration D    override the simulated duration (e.g. 90s, 5m, 1h)
   --json          print only the report JSON on stdout
   --out FILE      also write the report JSON to FILE
+  --traces FILE   write the kept sample of request traces (failed, slow, 1 % of the rest) as JSON
 
 Exit status: 0 ran and all expectations hold; 1 an expectation failed;
 2 invalid scenario or usage, or a run limit stopped the run.`;
@@ -31,12 +32,13 @@ interface Args {
   durationMs: number | null;
   json: boolean;
   out: string | null;
+  traces: string | null;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { file: '', seed: null, durationMs: null, json: false, out: null };
+  const args: Args = { file: '', seed: null, durationMs: null, json: false, out: null, traces: null };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -57,6 +59,7 @@ function parseArgs(argv: string[]): Args {
       if (!d.ok || d.value <= 0) throw new UsageError(`--duration must be a duration > 0 like 90s, 5m or 1h; got "${v}"`);
       args.durationMs = d.value;
     } else if (a === '--out') args.out = value();
+    else if (a === '--traces') args.traces = value();
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else files.push(a);
   }
@@ -116,6 +119,13 @@ function main(argv: string[]): void {
       writeFileSync(args.out, json + '\n');
     } catch {
       fail(`sim: cannot write ${args.out}`, 2);
+    }
+  }
+  if (args.traces) {
+    try {
+      writeFileSync(args.traces, JSON.stringify({ scenario: report.scenario, seed: report.seed, digest: report.digest, traces: world.traces() }, null, 1) + '\n');
+    } catch {
+      fail(`sim: cannot write ${args.traces}`, 2);
     }
   }
   process.stdout.write(args.json ? json + '\n' : formatSummary(report, scenario));

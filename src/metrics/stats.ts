@@ -82,7 +82,12 @@ export class RouteStats {
     }
   }
 
+  /** p99 of the last closed interval (ms), 0 before any: what "slow" means for traces. */
+  lastP99 = 0;
+
   closeInterval(t: number): void {
+    const p99 = this.iLatency.quantile(0.99);
+    if (p99 > 0) this.lastP99 = p99;
     this.series.push({
       t,
       requests: this.iRequests,

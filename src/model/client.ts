@@ -9,6 +9,7 @@ import type { RouteStats } from '../metrics/stats';
 import type { RatePoint } from '../scenario/types';
 import type { CompiledEndpoint } from './compile';
 import { Caller } from './caller';
+import type { Job } from './job';
 
 export class SourceRt {
   /** Piecewise rate now in force (a live `load` replaces it). */
@@ -43,6 +44,8 @@ export class ClientRequest {
   done = false;
   /** Id of the entry instance it was sent to, -1 when none was ready. */
   target = -1;
+  /** The last job it caused: its spans, linked back through `Job.prevInTrace` (no array per request). */
+  lastJob: Job | null = null;
   constructor(
     readonly id: number,
     readonly source: SourceRt,

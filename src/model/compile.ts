@@ -37,6 +37,8 @@ export type CompiledStep =
 export interface CompiledEndpoint {
   readonly service: number;
   readonly name: string;
+  /** "service.endpoint" */
+  readonly label: string;
   readonly steps: CompiledStep[];
 }
 
@@ -61,7 +63,7 @@ export function compileServices(scenario: Scenario, rng: RandomStreams, edges: E
   }));
   // First pass: create endpoints so calls can point at them.
   for (const cs of compiled) {
-    for (const ep of cs.def.endpoints) cs.endpoints.set(ep.name, { service: cs.index, name: ep.name, steps: [] });
+    for (const ep of cs.def.endpoints) cs.endpoints.set(ep.name, { service: cs.index, name: ep.name, label: `${cs.def.name}.${ep.name}`, steps: [] });
   }
   const compileStep = (cs: CompiledService, step: Step, where: string): CompiledStep => {
     switch (step.kind) {

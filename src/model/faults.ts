@@ -44,6 +44,7 @@ export class Faults {
     const n = serviceIndex.size;
     this.slow = new Float64Array(n).fill(1);
     this.errorRate = new Float64Array(n);
+    this.latencyOn = new Uint8Array(n);
   }
 
   static isFault(a: Action): a is FaultAction {
@@ -84,7 +85,7 @@ export class Faults {
   }
 
   hasLatency(service: number): boolean {
-    return this.latencyServices.has(service);
+    return this.latencyOn[service] === 1;
   }
 
   partitioned(a: number, b: number): boolean {
@@ -95,13 +96,14 @@ export class Faults {
     return this.entries.map((e) => e.fault);
   }
 
-  private latencyServices = new Set<number>();
+  /** 1 where a latency fault is active (a typed array: read on every answer). */
+  private readonly latencyOn: Uint8Array;
 
   private recompute(): void {
     this.slow.fill(1);
     this.errorRate.fill(0);
     this.partitions.clear();
-    this.latencyServices.clear();
+    this.latencyOn.fill(0);
     const ok = new Float64Array(this.errorRate.length).fill(1);
     for (const { action: a } of this.entries) {
       if (a.kind === 'partition') {
@@ -113,7 +115,7 @@ export class Faults {
       if (s === undefined) continue;
       if (a.kind === 'slow') this.slow[s] *= a.factor;
       else if (a.kind === 'errors') ok[s] *= 1 - a.rate;
-      else this.latencyServices.add(s);
+      else this.latencyOn[s] = 1;
     }
     for (let i = 0; i < ok.length; i++) this.errorRate[i] = 1 - ok[i];
   }

@@ -11,10 +11,18 @@ import type { ClientRequest } from './client';
 import type { Attempt } from './attempt';
 import { Outcome } from '../metrics/stats';
 
+/** A parallel step under way: its branches, how many are still out, whether one failed. */
+export interface Join {
+  readonly branches: Job[];
+  pending: number;
+  failed: boolean;
+}
+
 export class Job {
   /** Index of the next step to run. */
   step = 0;
   startedAt = -1;
+  endedAt: number | null = null;
   done = false;
   /** How it ended (valid once done). */
   outcome: Outcome = Outcome.Ok;
@@ -28,10 +36,12 @@ export class Job {
   degraded = false;
   /** Its caller gave up (timeout): whatever it still does is wasted work. */
   abandoned = false;
-  /** Branches of the parallel step it waits for. */
-  branches: Job[] | null = null;
-  pendingBranches = 0;
-  branchFailed = false;
+  /** The client request it serves (for traces). */
+  root: ClientRequest | null = null;
+  /** The job its request caused before this one (the trace's span list, newest first). */
+  prevInTrace: Job | null = null;
+  /** The parallel step it waits for, if any. */
+  join: Join | null = null;
 
   constructor(
     readonly id: number,
@@ -48,5 +58,7 @@ export class Job {
     readonly counted: boolean,
     /** The job whose parallel step this branch belongs to. */
     readonly branchOf: Job | null = null,
+    /** "service.endpoint", for traces. */
+    readonly name: string = '',
   ) {}
 }

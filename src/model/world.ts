@@ -15,9 +15,10 @@ import { log } from '../engine/fmath';
 import { Digest } from '../engine/digest';
 import { defaultLimits, type RunLimits, type Stop } from '../engine/limits';
 import { EdgeStats, Outcome, RouteStats, ServiceStats } from '../metrics/stats';
+import { TraceStore, hexId, type KeptBecause, type Span, type SpanStatus, type Trace } from '../metrics/traces';
 import type { Report } from '../metrics/report';
 import type { WorldSnapshot, SeriesPoint } from './snapshot';
-import { compileServices, StepKind, type CompiledService, type CompiledStep } from './compile';
+import { compileServices, StepKind, type CompiledEndpoint, type CompiledService, type CompiledStep } from './compile';
 import { Instance } from './instance';
 import { Job } from './job';
 import { ClientRequest, SourceRt } from './client';
@@ -50,6 +51,21 @@ const enum Ev {
   EndpointRemoved = 16,
   Tick = 17,
 }
+
+/** A kept request: its jobs are turned into spans on demand. */
+interface KeptTrace {
+  readonly req: ClientRequest;
+  readonly jobs: Job[];
+  readonly endMs: number;
+  readonly outcome: Outcome;
+  readonly degraded: boolean;
+  readonly startMs: number;
+  readonly keptBecause: KeptBecause;
+}
+
+/** Keep 1 % of ordinary (fast, successful) requests' traces: a hash of the id, no random draw on the hot path. */
+const sampledOut = (id: number): boolean => Math.imul(id, 0x9e3779b1) >>> 0 >= 0x028f5c29;
+const OUTCOME_STATUS: Record<Outcome, SpanStatus> = { [Outcome.Ok]: 'ok', [Outcome.Error]: 'error', [Outcome.Rejected]: 'rejected', [Outcome.Timeout]: 'timeout' };
 
 /** semantics.md: the kubelet sees a crashed container's exit within a second or so. */
 const EXIT_DETECTION_MS = 1000;
@@ -100,6 +116,9 @@ export class World {
   private readonly faultErrors: Uniform;
   /** Per callee service: draws of its random / p2c balancers. */
   private readonly balance: Uniform[];
+  /** Per callee service: its balancer reads callers' in-flight counts (least-connections, p2c). */
+  private readonly loadAware: boolean[];
+  private readonly traceStore = new TraceStore<KeptTrace>();
 
   constructor(scenario: Scenario, options: WorldOptions = {}) {
     this.scenario = scenario;
@@ -113,6 +132,7 @@ export class World {
     this.faults = new Faults(serviceIndex, this.rng.stream('faults:latency'));
     this.faultErrors = this.rng.stream('faults:errors');
     this.balance = scenario.services.map((s) => this.rng.stream(`balancer:${s.name}`));
+    this.loadAware = scenario.services.map((s) => s.balancer === 'least-connections' || s.balancer === 'p2c');
 
     const nServices = scenario.services.length;
     let nextInstanceId = 0;
@@ -452,8 +472,8 @@ export class World {
       return;
     }
     req.target = inst.id;
-    src.caller.callStarted(inst.id);
-    const job = this.newJob(src.entry.steps, inst, null, req, src.edge);
+    if (this.loadAware[s]) src.caller.callStarted(inst.id);
+    const job = this.newJob(src.entry, inst, null, req, src.edge);
     if (job) this.admit(job);
   }
 
@@ -463,13 +483,14 @@ export class World {
     const src = req.source;
     src.inFlight--;
     if (req.counted) src.inFlightCounted--;
-    if (req.target >= 0) src.caller.callEnded(req.target);
+    if (req.target >= 0 && this.loadAware[src.entry.service]) src.caller.callEnded(req.target);
     const now = this.sched.now;
     src.route.ended(outcome, now - req.sentAt, req.counted, degraded);
     const e = this.edges[src.edge];
     if (outcome === Outcome.Timeout) { e.timeouts++; e.iErrors++; }
     else if (outcome !== Outcome.Ok) { e.errors++; e.iErrors++; }
     if (outcome === Outcome.Ok || outcome === Outcome.Error) e.latency.record(now - req.sentAt);
+    this.keepTrace(req, outcome, degraded);
     const windows = this.windows[src.index];
     for (let i = 0; i < windows.length; i++) {
       windows[i].stats.ended(outcome, now - req.sentAt, inWindow(windows[i], req.sentAt), degraded);
@@ -482,13 +503,18 @@ export class World {
 
   // ---- instances and jobs -----------------------------------------------
 
-  private newJob(steps: Job['steps'], inst: Instance, attempt: Attempt | null, req: ClientRequest | null, edge: number): Job | null {
+  private newJob(endpoint: CompiledEndpoint, inst: Instance, attempt: Attempt | null, req: ClientRequest | null, edge: number): Job | null {
     if (++this.liveJobs > this.limits.maxInFlight) {
       this.halt('max-in-flight', `more than ${this.limits.maxInFlight.toLocaleString('en')} requests in flight at once`);
       return null;
     }
-    const job = new Job(this.nextId++, steps, inst, this.sched.now, attempt, req, edge, this.sched.now >= this.warmupMs);
+    const job = new Job(this.nextId++, endpoint.steps, inst, this.sched.now, attempt, req, edge, this.sched.now >= this.warmupMs, null, endpoint.label);
     job.epoch = inst.epoch;
+    const root = (job.root = req ?? attempt?.job.root ?? null);
+    if (root && !root.done) {
+      job.prevInTrace = root.lastJob;
+      root.lastJob = job;
+    }
     return job;
   }
 
@@ -561,11 +587,15 @@ export class World {
           return;
         case StepKind.Parallel: {
           if (!step.usesCpu) this.releaseWhileWaiting(job);
-          job.pendingBranches = step.branches.length;
-          job.branchFailed = false;
-          job.branches = step.branches.map((b) => new Job(this.nextId++, b, job.instance, this.sched.now, null, null, job.edge, job.counted, job));
-          for (const branch of job.branches) {
+          const branches = step.branches.map((b) => new Job(this.nextId++, b, job.instance, this.sched.now, null, null, job.edge, job.counted, job, job.name));
+          job.join = { branches, pending: branches.length, failed: false };
+          for (const branch of branches) {
             branch.epoch = job.epoch;
+            branch.root = job.root;
+            if (job.root && !job.root.done) {
+              branch.prevInTrace = job.root.lastJob;
+              job.root.lastJob = branch;
+            }
             this.liveJobs++;
             this.runSteps(branch);
           }
@@ -649,8 +679,8 @@ export class World {
     }
     const att = new Attempt(job, step, number, prevBackoffMs, now, target, breaker, o.bulkhead !== null);
     if (att.bulkhead) caller.bulkheadInUse[to]++;
-    caller.callStarted(target.id);
-    const child = this.newJob(step.endpoint.steps, target, att, null, step.edge);
+    if (this.loadAware[to]) caller.callStarted(target.id);
+    const child = this.newJob(step.endpoint, target, att, null, step.edge);
     if (!child) return;
     att.child = child;
     if (job.abandoned) child.abandoned = true;
@@ -670,7 +700,7 @@ export class World {
     const to = att.step.service;
     const caller = job.instance.caller;
     if (att.bulkhead) caller.bulkheadInUse[to]--;
-    caller.callEnded(att.target.id);
+    if (this.loadAware[to]) caller.callEnded(att.target.id);
     const e = this.edges[att.step.edge];
     const failed = outcome !== Outcome.Ok;
     if (outcome === Outcome.Timeout) e.timeouts++;
@@ -712,17 +742,19 @@ export class World {
   private finish(job: Job, outcome: Outcome): void {
     if (job.done) return;
     job.done = true;
+    job.endedAt = this.sched.now;
     job.outcome = outcome;
     this.liveJobs--;
-    if (job.branches) for (const b of job.branches) if (!b.done) { b.done = true; this.liveJobs--; }
+    if (job.join) for (const b of job.join.branches) if (!b.done) { b.done = true; this.liveJobs--; }
     const parent = job.branchOf;
     if (parent) {
       // A parallel branch: the parent continues when every branch is in.
-      if (outcome !== Outcome.Ok) parent.branchFailed = true;
+      const join = parent.join!;
+      if (outcome !== Outcome.Ok) join.failed = true;
       if (job.degraded) parent.degraded = true;
-      if (--parent.pendingBranches === 0 && !parent.done) {
-        parent.branches = null;
-        if (parent.branchFailed) this.finish(parent, Outcome.Error);
+      if (--join.pending === 0 && !parent.done) {
+        parent.join = null;
+        if (join.failed) this.finish(parent, Outcome.Error);
         else this.resume(parent);
       }
       return;
@@ -807,6 +839,63 @@ export class World {
     const delay = downForMs ?? Math.min(MAX_RESTART_BACKOFF_MS, backoff);
     inst.crashes++;
     this.sched.schedule(now + delay, Ev.InstanceRestart, inst);
+  }
+
+  /**
+   * Keep this request's trace? Every failure, the slow ones (above the
+   * route's p99 of the last interval), and 1 % of the rest.
+   */
+  private keepTrace(req: ClientRequest, outcome: Outcome, degraded: boolean): void {
+    const last = req.lastJob;
+    req.lastJob = null;
+    const now = this.sched.now;
+    const latency = now - req.sentAt;
+    const route = req.source.route;
+    const because: KeptBecause | null =
+      outcome !== Outcome.Ok ? 'failed'
+      : route.lastP99 > 0 && latency > route.lastP99 ? 'slow'
+      : sampledOut(req.id) ? null : 'sampled';
+    if (!because) return;
+    const jobs: Job[] = [];
+    for (let j = last; j; j = j.prevInTrace) jobs.push(j);
+    this.traceStore.add({ req, jobs, endMs: now, outcome, degraded, startMs: req.sentAt, keptBecause: because });
+  }
+
+  /** Spans are built only when someone looks: most kept traces are pushed out of the ring unseen. */
+  private buildTrace(k: KeptTrace): Trace {
+    const { req, jobs } = k;
+    const seed = this.scenario.seed | 0;
+    const spanId = (j: Job) => hexId(j.id, seed);
+    const parentOf = (j: Job): string | null => (j.branchOf ? spanId(j.branchOf) : j.attempt ? spanId(j.attempt.job) : null);
+    return {
+      traceId: hexId(req.id, seed) + hexId(req.id ^ 0x5bd1e995, ~seed),
+      route: req.source.route.route,
+      workload: req.source.def.name,
+      startMs: req.sentAt,
+      endMs: k.endMs,
+      status: OUTCOME_STATUS[k.outcome] as Trace['status'],
+      degraded: k.degraded,
+      keptBecause: k.keptBecause,
+      spans: jobs.slice().reverse().map((j): Span => ({
+        spanId: spanId(j),
+        parentSpanId: parentOf(j),
+        service: this.scenario.services[j.instance.serviceIndex].name,
+        endpoint: j.name.slice(j.name.indexOf('.') + 1),
+        instance: j.instance.id,
+        attempt: j.attempt ? j.attempt.number : 0,
+        startMs: j.arrivedAt,
+        queueMs: j.startedAt >= 0 ? j.startedAt - j.arrivedAt : 0,
+        endMs: j.endedAt !== null && j.endedAt <= k.endMs ? j.endedAt : null,
+        status: j.endedAt !== null && j.endedAt <= k.endMs ? OUTCOME_STATUS[j.outcome] : 'unfinished',
+        abandoned: j.abandoned,
+        degraded: j.degraded,
+      })),
+    };
+  }
+
+  /** The kept traces, newest first (a bounded sample). */
+  traces(): Trace[] {
+    return this.traceStore.all().map((k) => this.buildTrace(k));
   }
 
   /** The instances of service `s` this caller can find now. */
