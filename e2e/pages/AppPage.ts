@@ -33,10 +33,34 @@ export class TopBar {
   }
 }
 
+type Rect = { x: number; y: number; w: number; h: number };
+
 export class Topology {
   readonly canvas: Locator;
-  constructor(page: Page) {
+  constructor(private readonly page: Page) {
     this.canvas = page.getByTestId('topology').locator('canvas');
+  }
+  private async rect(fn: 'nodeRect' | 'cellRect', service: string, i = 0): Promise<Rect> {
+    let r: Rect | null = null;
+    await expect.poll(async () => {
+      r = await this.page.evaluate(([f, s, n]) => {
+        const h = (window as unknown as { __microcosm: Record<string, (s: string, i: number) => Rect | null> }).__microcosm;
+        return h[f](s, n);
+      }, [fn, service, i] as const);
+      return r !== null;
+    }, { message: `${service} is drawn on the canvas` }).toBe(true);
+    return r!;
+  }
+  /** Click a service node on the canvas, as a user would (pixi does the hit test). */
+  async clickService(service: string): Promise<void> {
+    const r = await this.rect('nodeRect', service);
+    // The title row, clear of the instance cells.
+    await this.page.mouse.click(r.x + r.w * 0.6, r.y + r.h * 0.1);
+  }
+  /** Click one instance cell of a service on the canvas. */
+  async clickInstance(service: string, i: number): Promise<void> {
+    const r = await this.rect('cellRect', service, i);
+    await this.page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
   }
   /** Copies the pixi canvas into a 2D canvas and counts pixels unlike the background, and bright "ready" green ones. */
   async pixelStats(): Promise<{ width: number; height: number; nonBackground: number; readyGreen: number; colours: number }> {
@@ -72,6 +96,10 @@ export class Charts {
   async points(chart: Locator): Promise<number> {
     return Number((await chart.getAttribute('data-points')) ?? 0);
   }
+  /** Errors per second in the throughput chart's last interval (what its red area ends at). */
+  async errorsLast(): Promise<number> {
+    return Number((await this.throughput.getAttribute('data-errors-last')) ?? 0);
+  }
   async pathData(chart: Locator): Promise<string> {
     return (await chart.locator('path.line').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? '').join('|')));
   }
@@ -85,6 +113,45 @@ export class LoadPanel {
   }
   value = (workload: string) => this.page.getByTestId(`load-value-${workload}`);
   recorded = () => this.page.getByTestId('recorded-list').locator('li');
+}
+
+export class Inspector {
+  readonly root: Locator;
+  constructor(page: Page) {
+    this.root = page.getByRole('region', { name: 'Inspector' });
+  }
+  /** The keyboard path: pick the service in the inspector's own select. */
+  choose = (service: string) => this.root.getByRole('combobox', { name: 'Service' }).selectOption(service);
+  duration = (label: '10s' | '30s' | '60s' | 'until end') => this.root.getByRole('group', { name: 'Duration' }).getByRole('button', { name: label, exact: true }).click();
+  kill = (count: 1 | 'all') => this.root.getByRole('button', { name: count === 1 ? 'Kill 1' : 'Kill all', exact: true }).click();
+  async latency(ms: number): Promise<void> {
+    await this.root.getByRole('spinbutton', { name: 'Added latency, ms' }).fill(String(ms));
+    await this.root.getByRole('button', { name: 'Add latency' }).click();
+  }
+  async errors(percent: number): Promise<void> {
+    await this.root.getByRole('spinbutton', { name: 'Error share, %' }).fill(String(percent));
+    await this.root.getByRole('button', { name: 'Inject errors' }).click();
+  }
+  async slow(factor: number): Promise<void> {
+    await this.root.getByRole('spinbutton', { name: 'CPU slow-down factor' }).fill(String(factor));
+    await this.root.getByRole('button', { name: 'Slow CPU' }).click();
+  }
+  async partition(from: string): Promise<void> {
+    await this.root.getByRole('combobox', { name: 'Partition from' }).selectOption(from);
+    await this.root.getByRole('button', { name: 'Partition', exact: true }).click();
+  }
+  /** The breaker summary of a call (`data-open`, `data-half-open`, `data-closed`). */
+  breakers = (from: string, to: string) => this.root.getByTestId(`breakers-${from}-${to}`);
+}
+
+export class FaultsPanel {
+  readonly root: Locator;
+  constructor(page: Page) {
+    this.root = page.getByRole('region', { name: 'Faults' });
+  }
+  /** Active faults (not pending ones), optionally of one kind. */
+  items = (kind?: string) => this.root.locator(kind ? `li.fault[data-kind="${kind}"]` : 'li.fault:not(.pending)');
+  pending = () => this.root.locator('li.fault.pending');
 }
 
 export class ErrorsView {
@@ -102,7 +169,11 @@ export class AppPage {
   readonly charts: Charts;
   readonly load: LoadPanel;
   readonly errors: ErrorsView;
+  readonly inspector: Inspector;
+  readonly faults: FaultsPanel;
   constructor(readonly page: Page) {
+    this.inspector = new Inspector(page);
+    this.faults = new FaultsPanel(page);
     this.topBar = new TopBar(page);
     this.topology = new Topology(page);
     this.charts = new Charts(page);
@@ -119,6 +190,11 @@ export class AppPage {
 
   hook<T>(name: string): Promise<T> {
     return this.page.evaluate((n) => (window as unknown as { __microcosm: Record<string, unknown> }).__microcosm[n] as T, name);
+  }
+
+  /** Breaker counts of a call edge in the last snapshot the page got. */
+  breakers(from: string, to: string): Promise<{ closed: number; open: number; halfOpen: number } | null> {
+    return this.page.evaluate(([a, b]) => (window as unknown as { __microcosm: { breakers(a: string, b: string): { closed: number; open: number; halfOpen: number } | null } }).__microcosm.breakers(a, b), [from, to]);
   }
 
   throughput(fromMs: number, toMs: number): Promise<number> {

@@ -36,6 +36,8 @@ export interface ServiceReport {
   readonly breakers: Readonly<Record<string, { readonly opened: number }>>;
   /** Time its instances spent on requests whose caller had already given up (timeouts), ms. */
   readonly wastedMs: number;
+  /** Each instance at the end: state, its own utilisation, requests that arrived, queue now. */
+  readonly perInstance: readonly { readonly id: number; readonly state: string; readonly utilization: number; readonly arrived: number; readonly queued: number }[];
 }
 
 /** A caller → callee edge ("order → payment", or "client:<workload> → service"). */
@@ -54,6 +56,8 @@ export interface EdgeReport {
   /** Calls that failed for good, after their retries (then fallback or failure). */
   readonly failedFinal: number;
   readonly breakerOpened: number;
+  /** Breaker state changes, in time order (the first 200 per edge). */
+  readonly breakerTransitions: readonly { readonly atMs: number; readonly instance: number; readonly from: string; readonly to: string }[];
   readonly latencyMs: LatencySummary;
 }
 

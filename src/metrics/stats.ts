@@ -144,6 +144,8 @@ export class EdgeStats {
   readonly latency = new Histogram();
   /** Breaker transitions to OPEN, over all caller instances. */
   breakerOpened = 0;
+  /** The first breaker state changes (bounded), for the report and the event log. */
+  readonly breakerLog: { atMs: number; instance: number; from: string; to: string }[] = [];
   iCalls = 0;
   iErrors = 0;
   lastPerSec = 0;

@@ -15,8 +15,14 @@ export class Caller {
   views: (readonly import('./instance').Instance[])[] | null = null;
   private readonly inflight = new Map<number, number>();
 
-  constructor(serviceCount: number) {
+  /**
+   * `identity` spreads the round-robin starting points (as gRPC's round_robin
+   * starts at a random index): callers that all started at 0 would send in
+   * lockstep to the same callee instance.
+   */
+  constructor(serviceCount: number, identity: number) {
     this.rr = new Int32Array(serviceCount);
+    for (let s = 0; s < serviceCount; s++) this.rr[s] = (Math.imul(identity + 1, 0x9e3779b1) ^ Math.imul(s + 1, 0x85ebca6b)) >>> 2;
     this.bulkheadInUse = new Int32Array(serviceCount);
     this.breakers = new Array(serviceCount).fill(null);
   }

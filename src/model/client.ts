@@ -36,7 +36,7 @@ export class SourceRt {
     serviceCount: number,
   ) {
     if (def.kind === 'open') this.rate = def.rate;
-    this.caller = new Caller(serviceCount);
+    this.caller = new Caller(serviceCount, -1 - index);
   }
 }
 
@@ -46,6 +46,8 @@ export class ClientRequest {
   target = -1;
   /** The last job it caused: its spans, linked back through `Job.prevInTrace` (no array per request). */
   lastJob: Job | null = null;
+  /** Spans linked so far (bounded). */
+  spans = 0;
   constructor(
     readonly id: number,
     readonly source: SourceRt,

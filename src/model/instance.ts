@@ -46,7 +46,7 @@ export class Instance {
     serviceCount: number,
     private readonly since: number,
   ) {
-    this.caller = new Caller(serviceCount);
+    this.caller = new Caller(serviceCount, id);
   }
 
   /** Call before any change of busy, queued or state, with the current time. */

@@ -67,7 +67,7 @@ function edgeReport(e: EdgeStats): EdgeReport {
   return {
     from: e.from, to: e.to, calls: e.calls, errors: e.errors, timeouts: e.timeouts, refused: e.refused, retries: e.retries,
     breakerRejected: e.breakerRejected, bulkheadRejected: e.bulkheadRejected, failedFinal: e.failedFinal,
-    breakerOpened: e.breakerOpened, latencyMs: latencySummary(e.latency),
+    breakerOpened: e.breakerOpened, breakerTransitions: e.breakerLog.map((t) => ({ ...t, atMs: round(t.atMs) })), latencyMs: latencySummary(e.latency),
   };
 }
 
@@ -110,6 +110,10 @@ export function buildReport(input: ReportInput): Report {
       meanInSystem: round(observedMs > 0 ? present / observedMs : 0, 4),
       breakers,
       wastedMs: round(st.wastedMs),
+      perInstance: input.instances[i].map((inst) => ({
+        id: inst.id, state: inst.state, utilization: round(inst.capacityArea > 0 ? inst.busyArea / inst.capacityArea : 0, 4),
+        arrived: inst.arrived, queued: inst.queued,
+      })),
     };
   });
   const partial = {

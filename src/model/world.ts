@@ -63,6 +63,12 @@ interface KeptTrace {
   readonly keptBecause: KeptBecause;
 }
 
+/** Spans kept per trace: a retry storm can cause thousands of jobs for one request. */
+const MAX_SPANS_PER_TRACE = 256;
+
+/** Breaker state changes kept per edge in the report. */
+const MAX_BREAKER_LOG = 200;
+
 /** Keep 1 % of ordinary (fast, successful) requests' traces: a hash of the id, no random draw on the hot path. */
 const sampledOut = (id: number): boolean => Math.imul(id, 0x9e3779b1) >>> 0 >= 0x028f5c29;
 const OUTCOME_STATUS: Record<Outcome, SpanStatus> = { [Outcome.Ok]: 'ok', [Outcome.Error]: 'error', [Outcome.Rejected]: 'rejected', [Outcome.Timeout]: 'timeout' };
@@ -511,9 +517,10 @@ export class World {
     const job = new Job(this.nextId++, endpoint.steps, inst, this.sched.now, attempt, req, edge, this.sched.now >= this.warmupMs, null, endpoint.label);
     job.epoch = inst.epoch;
     const root = (job.root = req ?? attempt?.job.root ?? null);
-    if (root && !root.done) {
+    if (root && !root.done && root.spans < MAX_SPANS_PER_TRACE) {
       job.prevInTrace = root.lastJob;
       root.lastJob = job;
+      root.spans++;
     }
     return job;
   }
@@ -592,9 +599,10 @@ export class World {
           for (const branch of branches) {
             branch.epoch = job.epoch;
             branch.root = job.root;
-            if (job.root && !job.root.done) {
+            if (job.root && !job.root.done && job.root.spans < MAX_SPANS_PER_TRACE) {
               branch.prevInTrace = job.root.lastJob;
               job.root.lastJob = branch;
+              job.root.spans++;
             }
             this.liveJobs++;
             this.runSteps(branch);
@@ -645,9 +653,10 @@ export class World {
     if (o.breaker) {
       breaker = caller.breakers[to];
       if (!breaker) {
-        const edge = e;
+        const edge = e, instance = from.id;
         breaker = caller.breakers[to] = new Breaker(o.breaker, (t) => {
           if (t.to === 'open') edge.breakerOpened++;
+          if (edge.breakerLog.length < MAX_BREAKER_LOG) edge.breakerLog.push({ atMs: t.atMs, instance, from: t.from, to: t.to });
         });
       }
       if (!breaker.tryAcquire(now)) {
@@ -1025,7 +1034,12 @@ export class World {
       const q = list.reduce((n, inst) => n + inst.queued, 0);
       if (q > worstQueued) { worst = i; worstQueued = q; }
     });
-    const where = worst >= 0 ? ` (${worstQueued.toLocaleString('en')} waiting at service "${this.scenario.services[worst].name}")` : '';
+    const notes: string[] = [];
+    if (worst >= 0) notes.push(`${worstQueued.toLocaleString('en')} waiting at service "${this.scenario.services[worst].name}"`);
+    // A retry storm: name the call whose retries dominate.
+    const storm = this.edges.filter((e) => e.retries > e.calls / 2).sort((a, b) => b.retries - a.retries)[0];
+    if (storm) notes.push(`retries multiply the load: ${storm.from} → ${storm.to} retried ${storm.retries.toLocaleString('en')} times in ${storm.calls.toLocaleString('en')} attempts`);
+    const where = notes.length ? ` (${notes.join('; ')})` : '';
     this.stop = Object.freeze({
       reason,
       message: `run stopped at ${at}s of simulated time: ${what}${where}. The scenario is running away (an overloaded service with an unbounded queue, or rates far beyond capacity); lower the load, bound the queues or shorten the run.`,

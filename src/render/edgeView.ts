@@ -1,11 +1,14 @@
 /**
  * Calls between nodes: a curve with an arrow head, width by request rate,
- * colour by error share, and a label with the live rate. All edges share one
- * Graphics; labels are small containers.
+ * colour by error share, and a label with the live rate, the error share and
+ * the circuit breakers of the calling instances (closed ● / half-open ◐ /
+ * open ○, each with its count: shape and colour both carry the state). All
+ * edges share one Graphics; labels are small containers.
  */
 import { type BitmapText, Container, Graphics } from 'pixi.js';
+import type { EdgeView } from '../model/snapshot';
 import type { NodeBox } from './layout';
-import { edgeColour, palette } from './palette';
+import { breakerColour, edgeColour, palette } from './palette';
 import { formatRate, numbers } from './nodeView';
 
 export interface EdgeState {
@@ -13,36 +16,98 @@ export interface EdgeState {
   readonly to: string;
   readonly perSec: number;
   readonly errorShare: number;
+  readonly breakers: EdgeView['breakers'];
 }
 
 type P = { x: number; y: number };
+
+export type BreakerState = 'closed' | 'halfOpen' | 'open';
+const BREAKER_ORDER: readonly BreakerState[] = ['closed', 'halfOpen', 'open'];
+
+/** The breaker glyph: filled disc = closed, half disc in a ring = half-open, empty ring = open (an open circuit). */
+export function drawBreakerGlyph(g: Graphics, cx: number, cy: number, r: number, state: BreakerState): void {
+  const color = breakerColour(state);
+  if (state === 'closed') {
+    g.circle(cx, cy, r).fill({ color });
+    return;
+  }
+  g.circle(cx, cy, r - 0.75).stroke({ width: 1.5, color });
+  if (state === 'halfOpen') g.arc(cx, cy, r - 0.75, Math.PI / 2, (3 * Math.PI) / 2).closePath().fill({ color });
+}
+
+const BREAKER_WORDS: Record<BreakerState, string> = { closed: 'closed', halfOpen: 'half-open', open: 'open' };
+const GLYPH_R = 4.5;
+const ROW_H = 15;
 
 export class EdgeLabel {
   readonly view = new Container();
   private readonly bg = new Graphics();
   private readonly label: BitmapText;
+  private readonly glyphs = new Graphics();
+  private readonly counts: BitmapText[] = [];
   private key = '';
   constructor() {
     this.label = numbers(11, 0xffffff); // coloured by tint
     this.label.anchor.set(0.5, 0.5);
-    this.view.addChild(this.bg, this.label);
+    for (let i = 0; i < BREAKER_ORDER.length; i++) {
+      const t = numbers(11, 0xffffff);
+      t.anchor.set(0, 0.5);
+      this.counts.push(t);
+    }
+    this.view.addChild(this.bg, this.label, this.glyphs, ...this.counts);
   }
   update(at: P, e: EdgeState): void {
     // The error share goes on a second line: labels must fit the gap between columns.
-    const err = e.errorShare >= 0.005 ? `\n${(e.errorShare * 100).toFixed(e.errorShare < 0.1 ? 1 : 0)}% err` : '';
+    const share = Math.min(1, e.errorShare);
+    const err = share >= 0.005 ? `\n${(share * 100).toFixed(share < 0.1 ? 1 : 0)}% err` : '';
     const text = `${formatRate(e.perSec)}${err}`;
     const colour = err ? palette.edgeError : e.perSec > 0 ? palette.text : palette.muted;
+    const b = e.breakers;
+    const parts = b ? BREAKER_ORDER.map((st) => [st, b[st]] as const).filter(([, n]) => n > 0) : [];
     this.view.position.set(Math.round(at.x), Math.round(at.y));
-    const key = `${text}|${colour}`;
+    const key = `${text}|${colour}|${parts.map((p) => p.join(':')).join(',')}`;
     if (key === this.key) return;
     this.key = key;
     this.label.text = text;
     this.label.tint = colour;
-    const w = this.label.width + 12;
-    const h = err ? 32 : 18;
+
+    const textH = err ? 32 : 18;
+    const h = textH + (parts.length ? ROW_H : 0);
+    this.label.position.set(0, -h / 2 + textH / 2);
+
+    // Breaker row: glyph + count per state present, centred under the rate.
+    this.glyphs.clear();
+    let rowW = 0;
+    // One state: its word too ("2 open"); several: glyph and count each, to fit the column gap.
+    const words = parts.length === 1;
+    parts.forEach(([st, n], i) => {
+      const t = this.counts[i];
+      t.text = words ? `${n} ${BREAKER_WORDS[st]}` : String(n);
+      t.tint = breakerColour(st);
+      rowW += 2 * GLYPH_R + 3 + t.width + (i > 0 ? 7 : 0);
+    });
+    for (let i = parts.length; i < this.counts.length; i++) this.counts[i].text = '';
+    let x = -rowW / 2;
+    const rowY = h / 2 - ROW_H / 2 - 3;
+    parts.forEach(([st], i) => {
+      if (i > 0) x += 7;
+      drawBreakerGlyph(this.glyphs, x + GLYPH_R, rowY, GLYPH_R, st);
+      x += 2 * GLYPH_R + 3;
+      const t = this.counts[i];
+      t.position.set(Math.round(x), Math.round(rowY));
+      x += t.width;
+    });
+
+    const w = Math.max(this.label.width, rowW) + 12;
+    const open = b ? b.open > 0 : false, half = b ? b.halfOpen > 0 : false;
+    const border = open ? palette.breakerOpen : half ? palette.breakerHalf : err ? palette.edgeError : palette.nodeBorder;
     this.bg.clear();
     this.bg.roundRect(-w / 2, -h / 2, w, h, 9).fill({ color: palette.labelBg, alpha: 0.92 });
-    this.bg.roundRect(-w / 2, -h / 2, w, h, 9).stroke({ width: 1, color: err ? palette.edgeError : palette.nodeBorder, alpha: 0.9 });
+    this.bg.roundRect(-w / 2, -h / 2, w, h, 9).stroke({ width: open ? 1.5 : 1, color: border, alpha: 0.9 });
+    if (parts.length) {
+      // A hairline between the rate and the breakers.
+      this.bg.moveTo(-w / 2 + 5, -h / 2 + textH).lineTo(w / 2 - 5, -h / 2 + textH).stroke({ width: 1, color: palette.nodeBorder, alpha: 0.8 });
+    }
   }
 }
 

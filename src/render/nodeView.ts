@@ -1,18 +1,15 @@
 /**
  * One node of the topology: a service (instance cells, busy-worker bar,
- * queue bar, request rate) or a workload client. Draws from a ServiceView;
- * knows nothing of the model beyond it.
+ * queue bar, request rate, a tag for the faults acting on it) or a workload
+ * client. Draws from a ServiceView; knows nothing of the model beyond it.
+ * A service node can be tapped: it reports which instance cell was hit.
  */
-import { BitmapText, Container, Graphics, Text } from 'pixi.js';
-import type { InstanceView, ServiceView } from '../model/snapshot';
+import { BitmapText, Container, Graphics, Rectangle, Text } from 'pixi.js';
+import type { ActiveFault, InstanceView, ServiceView } from '../model/snapshot';
 import { fonts, loadColour, palette } from './palette';
 import type { NodeBox } from './layout';
 
-const PAD = 12;
-const CELL = 13;
-const CELL_GAP = 4;
-const CELLS_PER_ROW = 10;
-const CELL_ROWS = 2;
+import { CELL, CELL_GAP, CELL_ROWS, CELLS_PER_ROW, cellAt, cellOrigin, faultTag, PAD } from './geometry';
 
 export function formatRate(perSec: number): string {
   if (!Number.isFinite(perSec)) return '–';
@@ -28,6 +25,20 @@ export class ServiceNode {
   readonly view = new Container();
   private readonly bg = new Graphics();
   private readonly body = new Graphics();
+  private readonly mark = new Graphics();
+  private readonly tag = new Container();
+  private readonly tagBg = new Graphics();
+  private readonly tagText: Text;
+  private tagKey = '';
+  private hot = false;
+  private hovered = false;
+  private selected = false;
+  private selectedInstance: number | null = null;
+  private instanceCount = 0;
+  /** Called with the tapped instance cell's index, or null for the node itself. */
+  onTap: ((instance: number | null) => void) | null = null;
+  /** Called when the hover state changes (the stage renders on demand). */
+  onHover: (() => void) | null = null;
   private readonly title: Text;
   private readonly rate: BitmapText;
   private readonly more: BitmapText;
@@ -47,13 +58,28 @@ export class ServiceNode {
     this.rate.anchor.set(1, 0);
     this.workersValue.anchor.set(1, 0);
     this.queueValue.anchor.set(1, 0);
-    this.view.addChild(this.bg, this.body, this.title, this.rate, this.more, this.workersLabel, this.queueLabel, this.workersValue, this.queueValue);
+    this.tagText = text('', 11, palette.faultText, 600);
+    this.tagText.anchor.set(1, 0.5);
+    this.tag.addChild(this.tagBg, this.tagText);
+    this.tag.visible = false;
+    this.view.addChild(this.bg, this.body, this.mark, this.title, this.rate, this.more, this.workersLabel, this.queueLabel, this.workersValue, this.queueValue, this.tag);
     fitText(this.title, box.w - 2 * PAD - 64);
     this.place(box);
+    // The whole box is one hit target; children never steal the tap.
+    this.view.eventMode = 'static';
+    this.view.cursor = 'pointer';
+    this.view.interactiveChildren = false;
+    this.view.on('pointertap', (e) => {
+      const p = e.getLocalPosition(this.view);
+      this.onTap?.(cellAt(p.x, p.y, this.instanceCount));
+    });
+    this.view.on('pointerover', () => { this.hovered = true; this.drawFrame(); this.onHover?.(); });
+    this.view.on('pointerout', () => { this.hovered = false; this.drawFrame(); this.onHover?.(); });
   }
 
   place(box: NodeBox): void {
     this.box = box;
+    this.view.hitArea = new Rectangle(0, 0, box.w, box.h);
     this.view.position.set(box.x, box.y);
     this.title.position.set(PAD, 10);
     this.rate.position.set(box.w - PAD, 11);
@@ -63,16 +89,56 @@ export class ServiceNode {
     this.queueValue.position.set(box.w - PAD, box.h - 24);
   }
 
-  update(v: ServiceView | undefined, fallback: { instances: number; workers: number; queue: number }): void {
+  /** Selected nodes get an accent border; a selected instance cell gets a ring. */
+  setSelected(selected: boolean, instance: number | null): void {
+    if (selected === this.selected && instance === this.selectedInstance) return;
+    this.selected = selected;
+    this.selectedInstance = selected ? instance : null;
+    this.drawFrame();
+  }
+
+  private drawFrame(): void {
+    const { w, h } = this.box;
+    this.bg.clear();
+    if (this.selected) this.bg.roundRect(-4, -4, w + 8, h + 8, 13).fill({ color: palette.accent, alpha: 0.14 });
+    this.bg.roundRect(0, 0, w, h, 10).fill({ color: palette.node });
+    const border = this.selected ? palette.accent : this.hot ? palette.nodeBorderHot : this.hovered ? palette.hover : palette.nodeBorder;
+    this.bg.roundRect(0, 0, w, h, 10).stroke({ width: this.selected || this.hot ? 2 : 1, color: border });
+    this.mark.clear();
+    const i = this.selectedInstance;
+    if (i !== null && i < Math.min(this.instanceCount, CELLS_PER_ROW * CELL_ROWS)) {
+      const c = cellOrigin(i);
+      this.mark.roundRect(c.x - 2.5, c.y - 2.5, CELL + 5, CELL + 5, 4).stroke({ width: 1.5, color: palette.accent });
+    }
+  }
+
+  /** The fault tag straddles the top border at the right, amber with dark text. */
+  private drawTag(label: string): void {
+    if (label === this.tagKey) return;
+    this.tagKey = label;
+    this.tag.visible = label !== '';
+    if (!label) return;
+    this.tagText.text = label;
+    const tw = this.tagText.width + 24, th = 18;
+    const right = this.box.w - 10;
+    this.tagText.position.set(right - 7, 0);
+    this.tagBg.clear();
+    this.tagBg.roundRect(right - tw, -th / 2, tw, th, 9).fill({ color: palette.fault });
+    // A small bolt: an injected fault, not the service's own behaviour.
+    const bx = right - tw + 7, by = -5;
+    this.tagBg.poly([bx + 4, by, bx, by + 6, bx + 3, by + 6, bx + 2, by + 10, bx + 6, by + 4, bx + 3, by + 4, bx + 4, by]).fill({ color: palette.faultText });
+  }
+
+  update(v: ServiceView | undefined, fallback: { instances: number; workers: number; queue: number }, faults: readonly ActiveFault[] = []): void {
     const { w, h } = this.box;
     const instances: readonly InstanceView[] = v?.instances ??
-      Array.from({ length: fallback.instances }, (_, i) => ({ id: i, state: 'starting' as const, busy: 0, workers: fallback.workers, queued: 0, queueCap: fallback.queue, arrived: 0 }));
+      Array.from({ length: fallback.instances }, (_, i) => ({ id: i, state: 'starting' as const, busy: 0, workers: fallback.workers, queued: 0, queueCap: fallback.queue, arrived: 0, discoverable: false }));
     // Hot border: a real share of failures, not one unlucky request in a quiet interval.
     const errShare = v && v.requestsPerSec > 0 && v.errorsPerSec >= 2 ? v.errorsPerSec / v.requestsPerSec : 0;
-
-    this.bg.clear();
-    this.bg.roundRect(0, 0, w, h, 10).fill({ color: palette.node });
-    this.bg.roundRect(0, 0, w, h, 10).stroke({ width: errShare > 0.05 ? 2 : 1, color: errShare > 0.05 ? palette.nodeBorderHot : palette.nodeBorder });
+    this.hot = errShare > 0.05;
+    this.instanceCount = instances.length;
+    this.drawFrame();
+    this.drawTag(v ? faultTag(v.name, faults) : '');
 
     this.rate.text = v ? formatRate(v.requestsPerSec) : '';
 
@@ -81,9 +147,8 @@ export class ServiceNode {
     g.clear();
     const shown = Math.min(instances.length, CELLS_PER_ROW * CELL_ROWS);
     for (let i = 0; i < shown; i++) {
-      const cx = PAD + (i % CELLS_PER_ROW) * (CELL + CELL_GAP);
-      const cy = 34 + Math.floor(i / CELLS_PER_ROW) * (CELL + CELL_GAP);
-      drawCell(g, cx, cy, instances[i]);
+      const c = cellOrigin(i);
+      drawCell(g, c.x, c.y, instances[i]);
     }
     this.more.text = instances.length > shown ? `+${instances.length - shown}` : '';
     this.more.position.set(PAD + CELLS_PER_ROW * (CELL + CELL_GAP), 34 + (CELL_ROWS - 1) * (CELL + CELL_GAP));

@@ -17,6 +17,13 @@ export const palette = {
   edgeIdle: 0x33435f,
   edgeError: 0xff6b6b,
   labelBg: 0x0e1626,
+  accent: 0x4fb3ff,
+  hover: 0x4a6290,
+  breakerClosed: 0x3ddc97,
+  breakerHalf: 0xf6c453,
+  breakerOpen: 0xff6b6b,
+  fault: 0xf6c453,
+  faultText: 0x1c1606,
 } as const;
 
 export const fonts = {
@@ -41,4 +48,9 @@ export function edgeColour(perSec: number, errorShare: number): number {
 export function loadColour(base: number, fill: number): number {
   if (fill < 0.7) return base;
   return mix(palette.starting, palette.dead, (fill - 0.7) / 0.3);
+}
+
+/** Breaker state colours: closed calm green, half-open amber, open red (the glyph's shape says it too). */
+export function breakerColour(state: 'closed' | 'halfOpen' | 'open'): number {
+  return state === 'closed' ? palette.breakerClosed : state === 'halfOpen' ? palette.breakerHalf : palette.breakerOpen;
 }

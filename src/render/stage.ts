@@ -1,7 +1,9 @@
 /**
  * The pixi.js topology canvas. Imperative: created once per mount, fed a
  * scenario's structure and then snapshots; it renders only when one arrives
- * (no ticker), so a paused run costs nothing. Never reads the model itself.
+ * or the pointer changes something (no ticker), so a paused run costs
+ * nothing. Never reads the model itself. Taps on a service node (or one of
+ * its instance cells) and on the empty canvas are reported through `onSelect`.
  */
 import { Application, BitmapFontManager, Container, Graphics } from 'pixi.js';
 import type { WorldSnapshot } from '../model/snapshot';
@@ -9,9 +11,17 @@ import type { ScenarioMeta } from '../worker/protocol';
 import { drawEdge, EdgeLabel, type EdgeState, edgeCurve, labelPoint } from './edgeView';
 import { layoutTopology, type Layout } from './layout';
 import { ClientNode, ServiceNode, formatRate } from './nodeView';
+import { CELL, cellOrigin, CLIENT_PREFIX } from './geometry';
+import type { ActiveFault } from '../model/snapshot';
 import { palette } from './palette';
 
-export const CLIENT_PREFIX = 'client:';
+export { CLIENT_PREFIX };
+
+/** A tap on a service (and which instance cell), or on the empty canvas (null). */
+export type SelectHandler = (service: string | null, instance: number | null) => void;
+
+/** A rectangle in CSS pixels relative to the canvas' top-left corner. */
+export interface CanvasRect { readonly x: number; readonly y: number; readonly w: number; readonly h: number }
 
 export class TopologyStage {
   private readonly world = new Container();
@@ -26,12 +36,19 @@ export class TopologyStage {
   private layout: Layout | null = null;
   private width: number;
   private height: number;
+  private selection: { service: string; instance: number | null } | null = null;
+  /** Set by the host: where taps go. */
+  onSelect: SelectHandler | null = null;
 
   private constructor(private readonly app: Application, width: number, height: number) {
     this.width = width;
     this.height = height;
     this.world.addChild(this.edgeGfx, this.nodeLayer, this.labels);
     app.stage.addChild(this.world);
+    // A tap on the empty canvas clears the selection (nodes handle their own taps).
+    app.stage.eventMode = 'static';
+    app.stage.hitArea = app.screen;
+    app.stage.on('pointertap', (e) => { if (e.target === app.stage) this.onSelect?.(null, null); });
   }
 
   /** Creates the canvas inside `host`. The caller must destroy the result even if it unmounted meanwhile. */
@@ -76,6 +93,7 @@ export class TopologyStage {
     this.width = width;
     this.height = height;
     this.app.renderer.resize(width, height);
+    this.app.stage.hitArea = this.app.screen;
     this.relayout();
     this.draw();
   }
@@ -100,10 +118,59 @@ export class TopologyStage {
     this.snapshot = snapshot;
     // A service that only the snapshot knows (added by the model) gets a node too.
     if (snapshot && snapshot.services.some((s) => !this.services.has(s.name))) this.rebuild();
-    this.draw();
+    this.drawSoon();
+  }
+
+  private frame: number | null = null;
+
+  /**
+   * Snapshots (and pointer moves) can come faster than the screen — or a
+   * software GPU — draws: draw at most once per display frame, the latest
+   * state, so GPU work never queues up behind the page.
+   */
+  private drawSoon(): void {
+    if (this.frame !== null) return;
+    const raf = globalThis.requestAnimationFrame;
+    if (!raf) { this.draw(); return; }
+    this.frame = raf(() => { this.frame = null; this.draw(); });
+  }
+
+  /** Highlight the selected service (and instance cell); null clears it. */
+  setSelection(sel: { service: string; instance: number | null } | null): void {
+    const cur = this.selection;
+    if (cur === sel || (cur && sel && cur.service === sel.service && cur.instance === sel.instance)) return;
+    this.selection = sel;
+    this.applySelection();
+    this.drawSoon();
+  }
+
+  /** Where a service node is drawn, in CSS px relative to the canvas (for tests and popovers). */
+  nodeRect(service: string): CanvasRect | null {
+    const box = this.layout?.nodes.get(service);
+    if (!box || !this.layout) return null;
+    const k = this.layout.scale;
+    return { x: this.layout.offsetX + box.x * k, y: this.layout.offsetY + box.y * k, w: box.w * k, h: box.h * k };
+  }
+
+  /** Where instance cell `i` of a service is drawn, in CSS px relative to the canvas. */
+  cellRect(service: string, i: number): CanvasRect | null {
+    const box = this.layout?.nodes.get(service);
+    if (!box || !this.layout) return null;
+    const k = this.layout.scale;
+    const c = cellOrigin(i);
+    return { x: this.layout.offsetX + (box.x + c.x) * k, y: this.layout.offsetY + (box.y + c.y) * k, w: CELL * k, h: CELL * k };
+  }
+
+  private applySelection(): void {
+    for (const [name, node] of this.services) {
+      const on = this.selection?.service === name;
+      node.setSelected(on, on ? this.selection!.instance : null);
+    }
   }
 
   destroy(): void {
+    if (this.frame !== null) globalThis.cancelAnimationFrame?.(this.frame);
+    this.frame = null;
     this.app.destroy({ removeView: true }, { children: true });
   }
 
@@ -141,10 +208,13 @@ export class TopologyStage {
       if (node) node.place(box);
       else {
         const n = new ServiceNode(box, s.label);
+        n.onTap = (instance) => this.onSelect?.(s.name, instance);
+        n.onHover = () => this.drawSoon();
         this.services.set(s.name, n);
         this.nodeLayer.addChild(n.view);
       }
     }
+    this.applySelection();
     for (const c of clients) {
       const box = layout.nodes.get(c.id)!;
       const node = this.clients.get(c.id);
@@ -161,8 +231,8 @@ export class TopologyStage {
   private edges(): EdgeState[] {
     const meta = this.meta!;
     const out = new Map<string, EdgeState>();
-    for (const w of meta.workloads) out.set(`${CLIENT_PREFIX}${w.name}->${w.service}`, { from: CLIENT_PREFIX + w.name, to: w.service, perSec: 0, errorShare: 0 });
-    for (const s of meta.services) for (const c of s.calls) out.set(`${s.name}->${c}`, { from: s.name, to: c, perSec: 0, errorShare: 0 });
+    for (const w of meta.workloads) out.set(`${CLIENT_PREFIX}${w.name}->${w.service}`, { from: CLIENT_PREFIX + w.name, to: w.service, perSec: 0, errorShare: 0, breakers: null });
+    for (const s of meta.services) for (const c of s.calls) out.set(`${s.name}->${c}`, { from: s.name, to: c, perSec: 0, errorShare: 0, breakers: null });
     for (const e of this.snapshot?.edges ?? []) out.set(`${e.from}->${e.to}`, e);
     return [...out.values()];
   }
@@ -173,11 +243,12 @@ export class TopologyStage {
     if (meta && layout) {
       const snap = this.snapshot;
       const byName = new Map(snap?.services.map((s) => [s.name, s]) ?? []);
+      const faults = faultsByService(snap?.faults ?? []);
       for (const s of meta.services) {
-        this.services.get(s.name)?.update(byName.get(s.name), { instances: s.instances, workers: s.workers, queue: s.queue });
+        this.services.get(s.name)?.update(byName.get(s.name), { instances: s.instances, workers: s.workers, queue: s.queue }, faults.get(s.name));
       }
       for (const v of snap?.services ?? []) {
-        if (!meta.services.some((s) => s.name === v.name)) this.services.get(v.name)?.update(v, { instances: 0, workers: 0, queue: 0 });
+        if (!meta.services.some((s) => s.name === v.name)) this.services.get(v.name)?.update(v, { instances: 0, workers: 0, queue: 0 }, faults.get(v.name));
       }
       for (const w of meta.workloads) {
         const label = w.kind === 'closed' ? `${w.users} users` : formatRate(this.pendingLoad[w.name] ?? snap?.load[w.name] ?? w.initialPerSec);
@@ -208,4 +279,18 @@ export class TopologyStage {
     }
     this.app.render();
   }
+}
+
+/** Active faults per service they act on (a partition acts on both of its services). */
+function faultsByService(faults: readonly ActiveFault[]): Map<string, ActiveFault[]> {
+  const out = new Map<string, ActiveFault[]>();
+  for (const f of faults) {
+    const names = f.kind === 'partition' ? f.target.split(' ↔ ') : [f.target];
+    for (const n of names) {
+      const list = out.get(n);
+      if (list) list.push(f);
+      else out.set(n, [f]);
+    }
+  }
+  return out;
 }

@@ -22,7 +22,7 @@ const METRICS_OF: Readonly<Record<Subject, readonly string[]>> = {
   saga: SAGA_METRICS,
   topic: TOPIC_METRICS,
 };
-const ALL_METRICS = [...ROUTE_METRICS, ...SERVICE_METRICS, ...SAGA_METRICS, ...TOPIC_METRICS];
+const ALL_METRICS = [...new Set([...ROUTE_METRICS, ...SERVICE_METRICS, ...SAGA_METRICS, ...TOPIC_METRICS])];
 
 /** A non-negative count, for requests and instance counts. */
 function parseCountValue(v: unknown): Parsed<number> {

@@ -218,7 +218,7 @@ const timelineItem = object('A timed fault or intervention: at, optional for, on
 }, ['at']);
 
 export const ROUTE_METRICS = ['p50', 'p95', 'p99', 'mean', 'max', 'errorRate', 'requests', 'throughput'] as const;
-export const SERVICE_METRICS = ['utilization', 'maxInstances', 'minInstances'] as const;
+export const SERVICE_METRICS = ['utilization', 'maxInstances', 'minInstances', 'errorRate', 'requests'] as const;
 export const SAGA_METRICS = ['started', 'completed', 'compensated', 'failed', 'inconsistent'] as const;
 export const TOPIC_METRICS = ['published', 'consumed', 'deadLettered', 'maxBacklog'] as const;
 export const EXPECT_SUBJECTS = ['route', 'service', 'saga', 'topic'] as const;

@@ -7,14 +7,14 @@ import { create } from 'zustand';
 import type { FromWorker } from '../worker/protocol';
 import { createRunSlice } from './runSlice';
 import { createSessionSlice } from './sessionSlice';
+import { createViewSlice } from './viewSlice';
 import { receive } from './receive';
 import type { AppState } from './types';
 
 export const useApp = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createRunSlice(...a),
-  rendererName: null,
-  setRendererName: (name) => a[0]({ rendererName: name }),
+  ...createViewSlice(...a),
 }));
 
 /** Feed one worker message into the store. */
@@ -23,5 +23,5 @@ export function receiveFromWorker(msg: FromWorker): void {
 }
 
 export { setPort } from './link';
-export type { AppState, CatalogEntry, Source, InvalidFile } from './types';
+export type { AppState, CatalogEntry, Source, InvalidFile, Selection } from './types';
 export type { ChartPoint, ChartSeries } from './series';

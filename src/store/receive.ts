@@ -38,6 +38,8 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
         recorded: [],
         pendingLoad: {},
         report: null,
+        // The selection survives a reload while its service still exists.
+        selection: s.selection && msg.meta.services.some((x) => x.name === s.selection!.service) ? s.selection : null,
       });
       return;
     }

@@ -34,5 +34,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     if (!Number.isFinite(perSec) || perSec < 0) return;
     send({ type: 'action', action: { kind: 'load', workload, perSec } });
   },
+  act: (action, forMs = null) => {
+    if (get().status.done || get().meta === null) return;
+    send(forMs === null ? { type: 'action', action } : { type: 'action', action, forMs });
+  },
   restart: () => send({ type: 'restart' }),
 });

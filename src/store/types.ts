@@ -1,6 +1,6 @@
 /** The shape of the page's state: what the UI shows, and the commands it may send. */
 import type { ScenarioError } from '../scenario/errors';
-import type { TimelineItem } from '../scenario/types';
+import type { Action, TimelineItem } from '../scenario/types';
 import type { Report } from '../metrics/report';
 import type { WorldSnapshot } from '../model/snapshot';
 import type { RunStatus, ScenarioMeta, Speed } from '../worker/protocol';
@@ -72,13 +72,28 @@ export interface RunSlice {
   setSpeed(speed: Speed): void;
   /** Change a workload's rate now (recorded as a timeline `load` action). */
   setLoad(workload: string, perSec: number): void;
+  /**
+   * Apply a live action now (kill, a fault…), recorded as a timeline item;
+   * `forMs` makes it temporary (the model undoes it), null = until the end.
+   */
+  act(action: Action, forMs?: number | null): void;
   restart(): void;
+}
+
+/** What the user picked on the canvas or in the inspector. */
+export interface Selection {
+  readonly service: string;
+  /** Index into the service's instances when an instance cell was clicked. */
+  readonly instance: number | null;
 }
 
 export interface ViewSlice {
   /** pixi's renderer once it runs ('webgl' | 'canvas'), for the status line and tests. */
   rendererName: string | null;
   setRendererName(name: string | null): void;
+  /** The service (and instance) the inspector acts on; null = none. */
+  selection: Selection | null;
+  select(service: string | null, instance?: number | null): void;
 }
 
 export type AppState = SessionSlice & RunSlice & ViewSlice;

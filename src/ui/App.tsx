@@ -6,6 +6,8 @@ import { ChartPanel } from './ChartPanel';
 import { ErrorsPanel } from './ErrorsPanel';
 import { LoadPanel } from './LoadPanel';
 import { RecordedPanel, ReportPanel, RunPanel } from './SidePanels';
+import { FaultsPanel } from './FaultsPanel';
+import { InspectorPanel } from './Inspector';
 import { TopBar } from './TopBar';
 import { TopologyLegend, TopologyView } from './TopologyView';
 import { summaryOf } from '../store/summary';
@@ -13,6 +15,7 @@ import { summaryOf } from '../store/summary';
 export function App() {
   const invalid = useApp((s) => s.invalid);
   useSpaceToPlay();
+  useEscapeToDeselect();
   return (
     <div className="app">
       <TopBar />
@@ -28,10 +31,13 @@ export function App() {
           </section>
           <ChartPanel />
           <aside className="side">
-            <LoadPanel />
+            {/* The report, once there is one, is what the user came for. */}
             <ReportPanel />
-            <RunPanel />
+            <InspectorPanel />
+            <FaultsPanel />
+            <LoadPanel />
             <RecordedPanel />
+            <RunPanel />
           </aside>
         </div>
       </main>
@@ -59,6 +65,20 @@ function FailureBanner() {
       <button type="button" className="btn small" onClick={restart}>Restart</button>
     </div>
   );
+}
+
+/** Escape closes the inspector, unless focus is in a field that uses Escape itself. */
+function useEscapeToDeselect() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      const tag = (e.target as HTMLElement | null)?.tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA') return;
+      useApp.getState().select(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }
 
 /** Space toggles play/pause, unless focus is in a control that uses space itself. */

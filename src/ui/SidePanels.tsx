@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
-import { formatClock, formatCount, formatMs } from './format';
+import { formatClock, formatCount, formatDuration, formatMs } from './format';
 import { describeAction, timelineYaml, withRecordedTimeline } from './recording';
 
 export function RunPanel() {
@@ -59,14 +59,14 @@ export function RecordedPanel() {
       <div className="panel-body">
         {recorded.length === 0 ? (
           <p className="hint" style={{ marginTop: 0 }}>
-            Slider moves land here as timeline items{meta?.timeline.length ? `, after the file's ${meta.timeline.length}` : ''}. Save them to replay the run exactly.
+            Slider moves, kills and faults land here as timeline items{meta?.timeline.length ? `, after the file's ${meta.timeline.length}` : ''}. Save them to replay the run exactly.
           </p>
         ) : (
           <ol className="timeline-list" data-testid="recorded-list">
             {recorded.map((it, i) => (
               <li key={i}>
                 <span className="at">{formatClock(it.atMs, 3)}</span>
-                <span>{describeAction(it.action)}</span>
+                <span>{describeAction(it.action)}{it.forMs !== null && <span className="muted"> for {formatDuration(it.forMs)}</span>}</span>
               </li>
             ))}
           </ol>

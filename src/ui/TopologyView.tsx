@@ -1,12 +1,15 @@
 /**
  * Hosts the pixi stage: creates it once per mount (StrictMode mounts twice,
  * so destroy only after init resolved), feeds it store changes through
- * `subscribe` rather than React renders, and follows the panel's size.
+ * `subscribe` rather than React renders, follows the panel's size, and turns
+ * taps on the canvas into the store's selection (the inspector acts on it).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { TopologyStage } from '../render/stage';
 import { useApp } from '../store';
+import { setProbeStage } from './topologyProbe';
+import { BreakerGlyph, FaultTagSwatch } from './glyphs';
 
 export function TopologyView() {
   const host = useRef<HTMLDivElement>(null);
@@ -24,11 +27,15 @@ export function TopologyView() {
         if (disposed) { s.destroy(); return; }
         stage = s;
         setRendererName(s.rendererName);
+        setProbeStage(s);
         const st = useApp.getState();
+        s.onSelect = (service, instance) => useApp.getState().select(service, instance);
         s.setScenario(st.meta);
         s.update(st.snapshot);
+        s.setSelection(st.selection);
         unsubscribe = useApp.subscribe((next, prev) => {
           if (next.meta !== prev.meta) s.setScenario(next.meta);
+          if (next.selection !== prev.selection) s.setSelection(next.selection);
           const pendingChanged = next.pendingLoad !== prev.pendingLoad;
           if (pendingChanged) s.setPendingLoad(pendingPerSec(next.pendingLoad));
           if (next.snapshotVersion !== prev.snapshotVersion || next.meta !== prev.meta || pendingChanged) s.update(next.snapshot, pendingChanged);
@@ -43,7 +50,7 @@ export function TopologyView() {
       disposed = true;
       unsubscribe();
       observer?.disconnect();
-      if (stage) { stage.destroy(); setRendererName(null); }
+      if (stage) { setProbeStage(null); stage.destroy(); setRendererName(null); }
     };
   }, [setRendererName]);
 
@@ -72,6 +79,10 @@ export function TopologyLegend() {
       <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="0" y="4" width="14" height="6" rx="3" fill="#b48cff" /></svg>queue fill</span>
       <span className="legend-item"><svg viewBox="0 0 14 14"><path d="M0 7h14" stroke="#5876a8" strokeWidth="2.5" /></svg>calls, width ∝ rate</span>
       <span className="legend-item"><svg viewBox="0 0 14 14"><path d="M0 7h14" stroke="#ff6b6b" strokeWidth="2.5" /></svg>failing calls</span>
+      <span className="legend-item" title="Circuit breakers of the calling instances, with their count">
+        breakers <BreakerGlyph state="closed" />closed <BreakerGlyph state="halfOpen" />half-open <BreakerGlyph state="open" />open
+      </span>
+      <span className="legend-item"><FaultTagSwatch />fault</span>
     </div>
   );
 }

@@ -101,7 +101,10 @@ function clearIfEmpty(svg: SVGSVGElement, f: ChartFrame): boolean {
 }
 
 export function drawThroughput(svg: SVGSVGElement, f: ChartFrame): number {
-  if (clearIfEmpty(svg, f)) return 0;
+  if (clearIfEmpty(svg, f)) {
+    svg.dataset.errorsLast = svg.dataset.errorsPeak = '0';
+    return 0;
+  }
   const lines: Line[] = [];
   const totals = new Map<number, { t: number; v: number; e: number }>();
   let count = 0;
@@ -126,10 +129,18 @@ export function drawThroughput(svg: SVGSVGElement, f: ChartFrame): number {
   // Errors per second as a red area under everything.
   const area = d3.area<{ t: number; e: number }>().x((d) => x(d.t)).y0(y(0)).y1((d) => y(d.e)).curve(d3.curveMonotoneX);
   plot.selectAll<SVGPathElement, number>('path.errors').data([0]).join('path')
-    .attr('class', 'errors').attr('fill', ERROR_COLOUR).attr('fill-opacity', 0.35).attr('stroke', ERROR_COLOUR).attr('stroke-width', 1)
+    .attr('class', 'errors').attr('fill', ERROR_COLOUR).attr('fill-opacity', 0.35).attr('stroke', ERROR_COLOUR).attr('stroke-width', 1.25)
     .attr('d', total.some((d) => d.e > 0) ? area(total) ?? '' : '');
   drawLines(plot, x, y, lines);
+  // The last interval's errors, in words, at the top right: a rise is read, not only seen.
+  const last = total[total.length - 1];
+  const readout = last && last.e > 0 ? `errors ${compact(last.e)}/s · ${Math.round(Math.min(1, last.v > 0 ? last.e / last.v : 1) * 100)}%` : '';
+  plot.selectAll<SVGTextElement, number>('text.err-readout').data([0]).join('text')
+    .attr('class', 'err-readout').attr('x', x.range()[1] - 4).attr('y', M.top + 10).attr('text-anchor', 'end')
+    .text(readout);
   svg.dataset.points = String(count);
+  svg.dataset.errorsLast = last ? String(Math.round(last.e * 100) / 100) : '0';
+  svg.dataset.errorsPeak = String(Math.round((d3.max(total, (d) => d.e) ?? 0) * 100) / 100);
   return count;
 }
 

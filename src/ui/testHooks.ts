@@ -2,7 +2,11 @@
  * `window.__microcosm`: read-only views of the store for browser tests and
  * for poking at a run from the devtools console. Nothing here drives the app.
  */
+import type { ActiveFault, EdgeView } from '../model/snapshot';
 import { useApp } from '../store';
+import { cellViewportRect, nodeViewportRect } from './topologyProbe';
+
+type Rect = { x: number; y: number; w: number; h: number };
 
 export interface MicrocosmHooks {
   readonly rendererName: string | null;
@@ -17,6 +21,15 @@ export interface MicrocosmHooks {
   readonly seriesPoints: number;
   /** Requests per second summed over routes for series points in [fromMs, toMs). */
   throughput(fromMs: number, toMs: number): number;
+  /** Failed requests per second summed over routes, likewise. */
+  errorsPerSec(fromMs: number, toMs: number): number;
+  /** The breaker counts of a call edge in the last snapshot (null: no breaker, or no such edge). */
+  breakers(from: string, to: string): EdgeView['breakers'];
+  readonly faults: readonly ActiveFault[];
+  readonly selection: unknown;
+  /** Where the canvas draws a service node / one of its instance cells, in viewport px (null before layout). */
+  nodeRect(service: string): Rect | null;
+  cellRect(service: string, i: number): Rect | null;
   readonly recorded: unknown;
   readonly report: unknown;
 }
@@ -32,22 +45,33 @@ export function installTestHooks(): void {
     get scenarioName() { return useApp.getState().meta?.name ?? null; },
     get failure() { return useApp.getState().failure; },
     get seriesPoints() { return Object.values(useApp.getState().series).reduce((n, a) => n + a.length, 0); },
-    throughput(fromMs, toMs) {
-      const s = useApp.getState();
-      let requests = 0;
-      let spanMs = 0;
-      const seen = new Set<number>();
-      for (const pts of Object.values(s.series)) {
-        for (const p of pts) {
-          if (p.t < fromMs || p.t >= toMs) continue;
-          requests += p.requests;
-          if (!seen.has(p.t)) { seen.add(p.t); spanMs += p.dtMs || s.seriesIntervalMs || 1000; }
-        }
-      }
-      return spanMs > 0 ? requests / (spanMs / 1000) : 0;
+    throughput(fromMs, toMs) { return perSecond(fromMs, toMs, 'requests'); },
+    errorsPerSec(fromMs, toMs) { return perSecond(fromMs, toMs, 'errors'); },
+    breakers(from, to) {
+      return useApp.getState().snapshot?.edges.find((e) => e.from === from && e.to === to)?.breakers ?? null;
     },
+    get faults() { return useApp.getState().snapshot?.faults ?? []; },
+    get selection() { return useApp.getState().selection; },
+    nodeRect: (service) => nodeViewportRect(service),
+    cellRect: (service, i) => cellViewportRect(service, i),
     get recorded() { return useApp.getState().recorded; },
     get report() { return useApp.getState().report; },
   };
   (globalThis as unknown as { __microcosm: MicrocosmHooks }).__microcosm = hooks;
+}
+
+/** A count per second summed over routes, for series points in [fromMs, toMs). */
+function perSecond(fromMs: number, toMs: number, field: 'requests' | 'errors'): number {
+  const s = useApp.getState();
+  let n = 0;
+  let spanMs = 0;
+  const seen = new Set<number>();
+  for (const pts of Object.values(s.series)) {
+    for (const p of pts) {
+      if (p.t < fromMs || p.t >= toMs) continue;
+      n += p[field];
+      if (!seen.has(p.t)) { seen.add(p.t); spanMs += p.dtMs || s.seriesIntervalMs || 1000; }
+    }
+  }
+  return spanMs > 0 ? n / (spanMs / 1000) : 0;
 }

@@ -95,6 +95,11 @@ workload:
     expect(w.snapshot().edges.find((e) => e.from === 'front')?.breakers).toEqual({ closed: 2, open: 0, halfOpen: 0 });
     // Opened once per caller instance, then again after each failed half-open trial during the 20 s fault.
     expect(r.services.front.breakers.back.opened).toBeGreaterThanOrEqual(2 * 3);
+    const log = r.edges['front → back'].breakerTransitions;
+    expect(log[0]).toMatchObject({ from: 'closed', to: 'open' });
+    expect(log[0].atMs).toBeGreaterThanOrEqual(10_000);
+    expect(log.map((t) => t.to)).toContain('half-open');
+    expect(log.at(-1)?.to).toBe('closed');
     expect(r.edges['front → back'].breakerRejected).toBeGreaterThan(100);
     // While open, calls never reached back: back saw far fewer than 20 s × 10/s requests in the fault.
     expect(r.services.back.errors).toBeLessThan(100);
@@ -261,5 +266,38 @@ workload:
     const random = spread('random'), p2c = spread('p2c'), lc = spread('least-connections');
     expect(p2c.p99).toBeLessThan(random.p99);
     expect(lc.p99).toBeLessThan(random.p99);
+  });
+});
+
+describe('runaway retries', () => {
+  it('LIM-3 a retry storm that would explode is stopped by a run limit that names the retried call', () => {
+    // Every layer times out fast and retries 10 times; timed-out attempts keep
+    // their place in the leaf's queue, so the leaf's backlog explodes.
+    const layer = (name: string, next: string) => `
+  ${name}:
+    workers: 10000
+    queue: unbounded
+    endpoints:
+      go:
+        - call: ${next}.go
+          timeout: 20ms
+          retry: { max: 10, backoff: 1ms }`;
+    const w = worldFrom(`
+version: 1
+name: storm
+duration: 60s
+services:${layer('a', 'b')}${layer('b', 'c')}${layer('c', 'd')}
+  d:
+    workers: 2
+    queue: unbounded
+    endpoints:
+      go: [ { cpu: 5ms } ]
+workload:
+  - { name: w, route: a.go, rate: 200/s }
+`, { maxInFlight: 100_000 });
+    w.run();
+    expect(w.stopped?.reason).toBe('max-in-flight');
+    expect(w.stopped?.message).toMatch(/waiting at service "d"; retries multiply the load: [a-c] → [b-d] retried [\d,]+ times/);
+    expect(w.now).toBeLessThan(30_000);
   });
 });

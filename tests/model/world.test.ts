@@ -67,7 +67,10 @@ workload:
   });
 
   it('MOD-4 fail steps fail requests with their probability (binomial, 4 SD)', () => {
-    const r = runYaml(single({ rate: '200/s', cpu: '1ms', workers: 4, extra: ', { fail: 30% }' }));
+    const r = runYaml(single({ rate: '200/s', cpu: '1ms', workers: 4, extra: ', { fail: 30% }' })
+      + 'expect:\n  - { service: api, errorRate: "> 25%", requests: "> 10000" }\n  - { service: api, errorRate: "< 25%" }\n');
+    expect(r.expectations.map((e) => e.passed)).toEqual([true, true, false]);
+    expect(r.expectations[0].actual).toMatch(/^(29|30|31)(\.\d+)?%$/);
     const x = r.routes['api.get'];
     const n = x.ok + x.errors;
     expect(Math.abs(x.errors / n - 0.3)).toBeLessThan(4 * Math.sqrt((0.3 * 0.7) / n));

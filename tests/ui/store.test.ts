@@ -56,4 +56,29 @@ describe('store ↔ worker', () => {
     receiveFromWorker({ type: 'snapshot', snapshot: { timeMs: 6000, events: 0, intervalMs: 1000, faults: [], services: [], edges: [], series: {}, load: { browse: 40 }, stopped: null }, status });
     expect(useApp.getState().pendingLoad.browse).toBeUndefined();
   });
+
+  it('sends a live action with its duration, and nothing once the run is over', () => {
+    useApp.setState({ meta, status: { playing: false, speed: 1, behind: false, done: false, simRate: 0 } });
+    useApp.getState().act({ kind: 'kill', service: 's', count: 1 }, 30_000);
+    useApp.getState().act({ kind: 'partition', between: ['a', 'b'] });
+    expect(sent).toEqual([
+      { type: 'action', action: { kind: 'kill', service: 's', count: 1 }, forMs: 30_000 },
+      { type: 'action', action: { kind: 'partition', between: ['a', 'b'] } },
+    ]);
+    useApp.setState({ status: { playing: false, speed: 1, behind: false, done: true, simRate: 0 } });
+    useApp.getState().act({ kind: 'kill', service: 's', count: 1 });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('keeps the selection across a reload only while its service exists', () => {
+    const withS = { ...meta, services: [{ name: 's', label: 'S', instances: 1, workers: 1, queue: 1, calls: [] }] } as ScenarioMeta;
+    useApp.getState().select('s', 0);
+    expect(useApp.getState().selection).toEqual({ service: 's', instance: 0 });
+    useApp.getState().selectScenario('/scenarios/shop.yaml');
+    receiveFromWorker({ type: 'loaded', id: (sent.at(-1) as { id: number }).id, meta: withS });
+    expect(useApp.getState().selection).toEqual({ service: 's', instance: 0 });
+    useApp.getState().selectScenario('/scenarios/shop.yaml');
+    receiveFromWorker({ type: 'loaded', id: (sent.at(-1) as { id: number }).id, meta });
+    expect(useApp.getState().selection).toBeNull();
+  });
 });
