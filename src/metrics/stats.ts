@@ -154,7 +154,8 @@ export class EdgeStats {
 
   closeInterval(intervalMs: number): void {
     this.lastPerSec = (this.iCalls * 1000) / intervalMs;
-    this.lastErrorShare = this.iCalls > 0 ? this.iErrors / this.iCalls : 0;
+    // Failures are counted when they end, calls when they start: cap the share at 1.
+    this.lastErrorShare = this.iCalls > 0 ? Math.min(1, this.iErrors / this.iCalls) : this.iErrors > 0 ? 1 : 0;
     this.iCalls = this.iErrors = 0;
   }
 }

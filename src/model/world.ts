@@ -122,6 +122,8 @@ export class World {
   private readonly faultErrors: Uniform;
   /** Per callee service: draws of its random / p2c balancers. */
   private readonly balance: Uniform[];
+  /** Per edge: some call on it carries a breaker. */
+  private readonly edgeHasBreaker: boolean[] = [];
   /** Per callee service: its balancer reads callers' in-flight counts (least-connections, p2c). */
   private readonly loadAware: boolean[];
   private readonly traceStore = new TraceStore<KeptTrace>();
@@ -139,6 +141,13 @@ export class World {
     this.faultErrors = this.rng.stream('faults:errors');
     this.balance = scenario.services.map((s) => this.rng.stream(`balancer:${s.name}`));
     this.loadAware = scenario.services.map((s) => s.balancer === 'least-connections' || s.balancer === 'p2c');
+    const markBreakers = (steps: readonly CompiledStep[]): void => {
+      for (const st of steps) {
+        if (st.kind === StepKind.Call && st.options.breaker) this.edgeHasBreaker[st.edge] = true;
+        else if (st.kind === StepKind.Parallel) st.branches.forEach(markBreakers);
+      }
+    };
+    for (const svc of this.services) for (const ep of svc.endpoints.values()) markBreakers(ep.steps);
 
     const nServices = scenario.services.length;
     let nextInstanceId = 0;
@@ -951,16 +960,17 @@ export class World {
     const from = this.scenario.services.findIndex((s) => s.name === e.from);
     const to = this.scenario.services.findIndex((s) => s.name === e.to);
     if (from < 0 || to < 0) return null;
-    let closed = 0, open = 0, halfOpen = 0, any = false;
+    if (!this.edgeHasBreaker[edge]) return null;
+    // Every live caller instance counts: one that has not called yet holds a closed breaker.
+    let closed = 0, open = 0, halfOpen = 0;
     for (const inst of this.instances[from]) {
+      if (inst.state === 'dead') continue;
       const b = inst.caller.breakers[to];
-      if (!b) continue;
-      any = true;
-      if (b.state === 'closed') closed++;
+      if (!b || b.state === 'closed') closed++;
       else if (b.state === 'open') open++;
       else halfOpen++;
     }
-    return any ? { closed, open, halfOpen } : null;
+    return { closed, open, halfOpen };
   }
 
   // ---- timeline actions -------------------------------------------------

@@ -105,6 +105,15 @@ workload:
     expect(r.services.back.errors).toBeLessThan(100);
   });
 
+  it('BRK-9 the view counts every live caller instance: one that has not called yet is closed; dead ones are left out', () => {
+    const w = worldFrom(two('breaker: true', '[ { cpu: 5ms } ]', 'timeline:\n  - { at: 5s, for: 30s, kill: front, count: 1 }', 'instances: 3'));
+    const badge = () => w.snapshot().edges.find((e) => e.from === 'front')?.breakers;
+    expect(badge()).toEqual({ closed: 3, open: 0, halfOpen: 0 }); // before any call
+    w.runUntil(6_000);
+    expect(badge()).toEqual({ closed: 2, open: 0, halfOpen: 0 });
+    expect(w.snapshot().edges.find((e) => e.from === 'client:w')?.breakers).toBeNull(); // no breaker on that call
+  });
+
   it('BH-1 a bulkhead caps concurrent calls per caller instance and rejects the rest at once', () => {
     const r = runYaml(two('bulkhead: 2', '[ { cpu: 450ms } ]'));
     const e = r.edges['front → back'];
