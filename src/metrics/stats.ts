@@ -131,7 +131,7 @@ export class EdgeStats {
   /** Attempts that failed: an error answer, no instance, a partition (timeouts apart). */
   errors = 0;
   timeouts = 0;
-  /** Of the errors: attempts sent to an instance that was not there (a stale view, a partition… ). */
+  /** Of the errors: attempts sent to an instance that was gone (a stale discovery view); partitions are errors but not counted here. */
   refused = 0;
   /** Attempts that were retries. */
   retries = 0;
