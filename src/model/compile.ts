@@ -24,6 +24,8 @@ export type CompiledStep =
       readonly options: CallOptions;
       /** Draws for retry jitter on this call site. */
       readonly jitter: Uniform;
+      /** The network it crosses; null = ideal (no delay, no serialisation). */
+      readonly net: CompiledNetwork | null;
     }
   | { readonly kind: StepKind.Fail; readonly probability: number; readonly rng: Uniform }
   /** Each branch is a one-step sequence, run concurrently; the step continues when all finish. */
@@ -33,6 +35,14 @@ export type CompiledStep =
       /** A branch burns CPU: the job keeps its worker even in the async model. */
       readonly usesCpu: boolean;
     };
+
+/** A call's network with its samplers bound: one-way latency and per-message serialisation CPU. */
+export interface CompiledNetwork {
+  readonly protocol: 'rest' | 'grpc';
+  readonly latency: Sampler;
+  readonly serialize: Sampler;
+  readonly rng: Uniform;
+}
 
 export interface CompiledEndpoint {
   readonly service: number;
@@ -79,6 +89,12 @@ export function compileServices(scenario: Scenario, rng: RandomStreams, edges: E
           edge: edges.index(cs.def.name, step.service),
           options: step.options,
           jitter: rng.stream(`jitter:${where}`),
+          net: step.options.network && {
+            protocol: step.options.network.protocol,
+            latency: sampler(step.options.network.latency),
+            serialize: sampler(step.options.network.serialize),
+            rng: rng.stream(`network:${where}`),
+          },
         };
       }
       case 'fail':

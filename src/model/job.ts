@@ -47,7 +47,8 @@ export class Job {
     readonly id: number,
     readonly steps: readonly CompiledStep[],
     readonly instance: Instance,
-    readonly arrivedAt: number,
+    /** When it reaches its instance (a called job: set again when it comes off the wire). */
+    public arrivedAt: number,
     /** The call attempt that created it, or null for a root or branch job. */
     readonly attempt: Attempt | null,
     /** The client request, for a root job. */

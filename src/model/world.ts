@@ -347,6 +347,7 @@ export class World {
       case Ev.JobArrive: {
         const job = arg as Job;
         this.trace.add(now, kind, job.id);
+        job.arrivedAt = now;
         this.admit(job);
         return;
       }
@@ -576,6 +577,15 @@ export class World {
       const running = this.running[inst.serviceIndex];
       job.runIndex = running.length;
       running.push(job);
+      // A called job first decodes the request and (lumped here) encodes its answer: the same worker time.
+      const net = job.attempt?.step.net;
+      if (net) {
+        const t = (net.serialize(net.rng) + net.serialize(net.rng)) * this.faults.slow[inst.serviceIndex];
+        if (t > 0) {
+          this.sched.schedule(now + t, Ev.CpuDone, job);
+          return;
+        }
+      }
     }
     this.runSteps(job);
   }
@@ -703,7 +713,9 @@ export class World {
     att.child = child;
     if (job.abandoned) child.abandoned = true;
     if (o.timeoutMs !== null) this.sched.schedule(now + o.timeoutMs, Ev.CallTimeout, att);
-    this.sched.schedule(now, Ev.JobArrive, child);
+    // On the wire: the caller encodes the request, then one hop.
+    const net = step.net;
+    this.sched.schedule(net ? now + net.serialize(net.rng) + net.latency(net.rng) : now, Ev.JobArrive, child);
   }
 
   /** An attempt ends: the answer came back, or the caller's timeout fired first. */
@@ -803,7 +815,12 @@ export class World {
   }
 
   private respond(job: Job): void {
-    if (job.attempt) this.sched.schedule(this.sched.now, Ev.CallReturn, job);
+    const att = job.attempt;
+    if (att) {
+      // One hop back, then the caller decodes the answer.
+      const net = att.step.net;
+      this.sched.schedule(net ? this.sched.now + net.latency(net.rng) + net.serialize(net.rng) : this.sched.now, Ev.CallReturn, job);
+    }
     else if (job.request) this.endRequest(job.request, job.outcome, job.degraded);
   }
 

@@ -6,9 +6,10 @@
  * Shapes the JSON Schema reports (wrong type, unknown key, missing max) are
  * skipped here. Pure.
  */
-import type { BreakerPolicy, CallOptions, RetryPolicy } from './types';
+import type { BreakerPolicy, CallOptions, Network, NetworkSpec, RetryPolicy } from './types';
 import type { Path } from './issues';
 import { LIMITS } from './limits';
+import { readNetworkSpec } from './network';
 import { keysOf, scenarioSchema } from './schema';
 import { describe, formatDuration, parseDuration, parseFraction, parseNumber } from './values';
 import {
@@ -22,6 +23,7 @@ export const CALL_DEFAULTS: CallOptions = Object.freeze({
   breaker: null,
   bulkhead: null,
   fallback: 'fail', // scenario-format.md: "fail (default)"
+  network: null, // no level names a network: an ideal one (network.ts)
 });
 
 /** What `retry: { max }` leaves out. */
@@ -199,8 +201,14 @@ function readBulkhead(c: Collector, path: Path, v: unknown): number | null | und
   return readCount(c, path, v, 1, LIMITS.maxBulkhead, 'concurrent calls');
 }
 
-/** The options written on a call step (`raw` is the step's mapping); undefined when any is wrong. */
-export function normalizeCallOptions(c: Collector, raw: Record<string, unknown>, path: Path): CallOptions | undefined {
+/**
+ * The options written on a call step (`raw` is the step's mapping); undefined when any is wrong.
+ * `network` resolves the call's own `network:` against its callee's and the top level's.
+ */
+export function normalizeCallOptions(
+  c: Collector, raw: Record<string, unknown>, path: Path,
+  network: (own: NetworkSpec | null) => Network | null = () => null,
+): CallOptions | undefined {
   let ok = true;
   const need = <T>(v: T | undefined): T => {
     if (v === undefined) ok = false;
@@ -220,5 +228,6 @@ export function normalizeCallOptions(c: Collector, raw: Record<string, unknown>,
       ok = false;
     }
   }
-  return ok ? { timeoutMs, retry, breaker, bulkhead, fallback } : undefined;
+  const own = has(raw, 'network') ? need(readNetworkSpec(c, [...path, 'network'], raw.network)) : null;
+  return ok ? { timeoutMs, retry, breaker, bulkhead, fallback, network: network(own) } : undefined;
 }

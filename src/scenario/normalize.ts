@@ -17,6 +17,8 @@ import { type SourceInfo, normalizeSource } from './workload';
 import { normalizeTimelineItem } from './timeline';
 import { normalizeExpectItem } from './expect';
 import { normalizeDiscovery } from './discovery';
+import { readNetworkSpec } from './network';
+import type { NetworkSpec } from './types';
 
 export { Collector, notSupportedMessage } from './collect';
 
@@ -72,10 +74,18 @@ export function normalize(data: unknown, file: string, c: Collector): Scenario |
   const discovery = need(normalizeDiscovery(c, data));
 
   // Services: names first (so calls can point forward), then each service.
-  const cat = buildCatalog(get(data, 'services'));
+  const rawServices = get(data, 'services');
+  // Networks first: a call's network depends on its callee's `network:`, which may come later in the file.
+  const topNetwork = has(data, 'network') ? need(readNetworkSpec(c, ['network'], data.network)) ?? null : null;
+  const serviceNetworks = new Map<string, NetworkSpec | null>();
+  if (isObj(rawServices)) {
+    for (const [svcName, raw] of Object.entries(rawServices)) {
+      if (isObj(raw) && has(raw, 'network')) serviceNetworks.set(svcName, need(readNetworkSpec(c, ['services', svcName, 'network'], raw.network)) ?? null);
+    }
+  }
+  const cat = { ...buildCatalog(rawServices), network: { top: topNetwork, services: serviceNetworks } };
   const edges: CallEdge[] = [];
   const services: Service[] = [];
-  const rawServices = get(data, 'services');
   if (isObj(rawServices) && Object.keys(rawServices).length > 0) {
     for (const [svcName, raw] of Object.entries(rawServices)) {
       const path = ['services', svcName];

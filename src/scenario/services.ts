@@ -12,6 +12,7 @@ import type { Anchor, Path } from './issues';
 import { LIMITS } from './limits';
 import { CALL_OPTION_KEYS, STEP_KEYS, STEP_KINDS } from './schema';
 import { normalizeCallOptions } from './calls';
+import { type NetworkLevels, resolveNetwork } from './network';
 import { didYouMean, listOf } from './suggest';
 import { describe, parseDistribution, parseDuration, parseFraction } from './values';
 import {
@@ -26,6 +27,8 @@ export interface Catalog {
   readonly services: Map<string, readonly string[] | undefined>;
   /** False when `services` itself is missing or malformed: name checks would only echo that. */
   readonly valid: boolean;
+  /** The `network:` of the top level and of each service, for resolving each call's network. */
+  readonly network?: NetworkLevels;
 }
 
 /** scenario-format.md, Services: `balancer: round-robin | random | least-connections | p2c`. */
@@ -169,7 +172,9 @@ function normalizeStep(c: Collector, raw: unknown, path: Path, cat: Catalog, fro
     case 'call': {
       const t = resolveTarget(c, vpath, v, cat, 'call to ');
       if (t) edges.push({ from, to: `${t.service}.${t.endpoint}`, path: vpath });
-      const options = normalizeCallOptions(c, raw, path); // checked even when the target is wrong
+      // Checked even when the target is wrong; the network: the call's own, its callee's, the top level's.
+      const options = normalizeCallOptions(c, raw, path, (own) =>
+        resolveNetwork([own, (t && cat.network?.services.get(t.service)) ?? null, cat.network?.top ?? null]));
       return t && options && !bad ? { kind: 'call', service: t.service, endpoint: t.endpoint, options } : undefined;
     }
     case 'parallel': {

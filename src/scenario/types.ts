@@ -55,6 +55,23 @@ export interface BreakerPolicy {
   readonly halfOpenCalls: number;
 }
 
+/** One level's `network:` as written: what it leaves out comes from a less specific level or the protocol. */
+export interface NetworkSpec {
+  readonly protocol: 'rest' | 'grpc' | undefined;
+  readonly latency: Dist | undefined;
+  readonly serialize: Dist | undefined;
+}
+
+/** The network a call crosses (resolved: call, then callee service, then top level, then the protocol's defaults). */
+export interface Network {
+  /** rest: JSON over HTTP/1.1; grpc: Protobuf over HTTP/2. */
+  readonly protocol: 'rest' | 'grpc';
+  /** One-way delay per hop (each way of a call). */
+  readonly latency: Dist;
+  /** CPU to encode or decode one message; each side pays it twice per call. */
+  readonly serialize: Dist;
+}
+
 /** Options of a sync call (on a `call` step). */
 export interface CallOptions {
   /** The caller gives up after this long; null = waits forever (the default: that is the lesson). */
@@ -65,6 +82,8 @@ export interface CallOptions {
   readonly bulkhead: number | null;
   /** On final failure: fail the request (default) or skip the step and continue degraded. */
   readonly fallback: 'fail' | 'skip';
+  /** The network it crosses; null = ideal (no delay, no serialisation: no level of the file names a network). */
+  readonly network: Network | null;
 }
 
 export type Step =

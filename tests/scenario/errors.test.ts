@@ -19,13 +19,13 @@ describe('ERR-1 unknown keys: did you mean, and the valid keys', () => {
           endpoints: { get: [ { cpu: 1ms } ] }
       workload: [ { route: api.get, rate: 1 } ]
     `)).toEqual([
-      's.yaml:7:5: services.api.wrokers: unknown key "wrokers"; did you mean "workers"? valid keys: label, instances, workers, queue, model, startup, restart, balancer, database, cache, autoscale, endpoints',
+      's.yaml:7:5: services.api.wrokers: unknown key "wrokers"; did you mean "workers"? valid keys: label, instances, workers, queue, model, startup, restart, balancer, network, database, cache, autoscale, endpoints',
     ]);
   });
 
   test('an unknown top-level key with nothing close lists the valid keys', () => {
     expect(errors(minimal('zebra: 1\n'))).toEqual([
-      's.yaml:11:1: zebra: unknown key "zebra"; valid keys: version, name, description, seed, duration, warmup, discovery, gateway, services, topics, sagas, workload, timeline, expect, layout',
+      's.yaml:11:1: zebra: unknown key "zebra"; valid keys: version, name, description, seed, duration, warmup, discovery, network, gateway, services, topics, sagas, workload, timeline, expect, layout',
     ]);
   });
 
@@ -40,7 +40,7 @@ describe('ERR-1 unknown keys: did you mean, and the valid keys', () => {
       expect:
         - { route: api.get, p98: "< 1s" }
     `)).toEqual([
-      's.yaml:6:32: services.api.endpoints.get[0].cpuu: unknown key "cpuu"; did you mean "cpu"? valid keys: cpu, call, fail, db, cache, miss, parallel, publish, outbox, saga, timeout, retry, breaker, bulkhead, fallback',
+      's.yaml:6:32: services.api.endpoints.get[0].cpuu: unknown key "cpuu"; did you mean "cpu"? valid keys: cpu, call, fail, db, cache, miss, parallel, publish, outbox, saga, timeout, retry, breaker, bulkhead, fallback, network',
       's.yaml:8:23: workload[0].rat: unknown key "rat"; did you mean "rate"? valid keys: name, route, rate, arrivals, clients, timeout, retries, users, think',
       's.yaml:10:15: timeline[0].kil: unknown key "kil"; did you mean "kill"? valid keys: at, for, kill, count, load, rate, latency, add, errors, slow, factor, partition, database, down, cacheFlush, broker, deploy, maxSurge, maxUnavailable, set, value',
       's.yaml:12:23: expect[0].p98: unknown key "p98"; did you mean "p95"? valid keys: route, service, saga, topic, during, p50, p95, p99, mean, max, errorRate, requests, throughput, utilization, maxInstances, minInstances, started, completed, compensated, failed, inconsistent, published, consumed, deadLettered, maxBacklog',
@@ -525,7 +525,7 @@ describe('ERR-9 JSON input has positions too', () => {
       '}',
     ].join('\n');
     expect(errors(json, 's.json')).toEqual([
-      's.json:5:26: services.api.wrokers: unknown key "wrokers"; did you mean "workers"? valid keys: label, instances, workers, queue, model, startup, restart, balancer, database, cache, autoscale, endpoints',
+      's.json:5:26: services.api.wrokers: unknown key "wrokers"; did you mean "workers"? valid keys: label, instances, workers, queue, model, startup, restart, balancer, network, database, cache, autoscale, endpoints',
       's.json:5:73: services.api.endpoints.get[0].cpu: unknown duration unit "parsecs" in "5 parsecs"; units: ms, s, m, h (e.g. 5s)',
     ]);
   });

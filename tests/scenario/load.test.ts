@@ -37,7 +37,7 @@ const shop = y`
 `;
 
 /** A call with no options written (DEF-5 checks these values one by one). */
-const noOptions = { timeoutMs: null, retry: null, breaker: null, bulkhead: null, fallback: 'fail' } as const;
+const noOptions = { timeoutMs: null, retry: null, breaker: null, bulkhead: null, fallback: 'fail', network: null } as const;
 
 describe('LOAD-1 the example of the brief normalises completely', () => {
   test('every field, in ms and per second, defaults filled', () => {

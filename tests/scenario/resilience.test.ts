@@ -108,6 +108,7 @@ describe('CALL-1 the options of a call step normalise completely', () => {
         breaker: { windowType: 'count', windowSize: 100, minCalls: 100, failureRate: 0.5, slowCallMs: 60_000, slowRate: 1, openMs: 60_000, halfOpenCalls: 10 },
         bulkhead: 10,
         fallback: 'skip',
+        network: null,
       },
     });
   });
@@ -128,12 +129,12 @@ describe('PAR-1 parallel steps', () => {
     `)).toEqual({
       kind: 'parallel',
       steps: [
-        { kind: 'call', service: 'db', endpoint: 'q', options: { timeoutMs: null, retry: null, breaker: null, bulkhead: null, fallback: 'skip' } },
+        { kind: 'call', service: 'db', endpoint: 'q', options: { timeoutMs: null, retry: null, breaker: null, bulkhead: null, fallback: 'skip', network: null } },
         { kind: 'cpu', dist: { kind: 'const', value: 2 } },
         {
           kind: 'parallel', steps: [
             { kind: 'fail', probability: 0.01 },
-            { kind: 'call', service: 'db', endpoint: 'q', options: { timeoutMs: null, retry: null, breaker: null, bulkhead: null, fallback: 'fail' } },
+            { kind: 'call', service: 'db', endpoint: 'q', options: { timeoutMs: null, retry: null, breaker: null, bulkhead: null, fallback: 'fail', network: null } },
           ],
         },
       ],
