@@ -119,3 +119,42 @@ test('an errors fault from the inspector is listed with its time left, then ends
   expect(await app.topBar.simTimeMs()).toBeGreaterThanOrEqual(13_000);
   await page.waitForTimeout(50);
 });
+
+test('kill the instance picked on the canvas; scale up and down: starting, draining, recorded as set', async ({ app, page }) => {
+  await openFrontBack(app);
+  await app.runUntil(3_000);
+  await app.topology.clickInstance('back', 1);
+  await expect(app.inspector.root.getByTestId('picked-instance')).toContainText('instance 2: ready');
+  await app.inspector.duration('60s');
+  await app.inspector.killPicked();
+  await expect(app.load.recorded().last()).toContainText('kill back instance 2 for 1m');
+  const recorded = await app.hook<{ action: unknown }[]>('recorded');
+  expect(recorded.at(-1)).toMatchObject({ action: { kind: 'kill', service: 'back', instance: 2 } });
+
+  // Scale back up by one and front down by one: both permanent (a setting, not a fault).
+  await expect(app.inspector.replicas()).toHaveText('2');
+  await app.inspector.scale('up');
+  await expect(app.load.recorded().last()).toContainText('scale back to 3');
+  await app.topBar.play();
+  await expect(app.inspector.states()).toHaveAccessibleName(/1 ready, 1 starting, 1 dead/);
+  await expect(app.inspector.replicas()).toHaveText('3');
+  await app.topBar.pause();
+  await app.screenshot('09-scale-up-starting');
+  // The new instance (#3) becomes ready after its 5 s cold start and takes traffic.
+  await app.topBar.play();
+  await expect(app.inspector.states()).toHaveAccessibleName(/2 ready, 0 starting/, { timeout: 10_000 });
+  await app.topBar.pause();
+
+  await app.inspector.choose('front');
+  await expect(app.inspector.replicas()).toHaveText('2');
+  await app.inspector.scale('down');
+  await expect(app.load.recorded().last()).toContainText('scale front to 1');
+  const items = await app.hook<{ forMs: number | null; action: unknown }[]>('recorded');
+  expect(items.at(-1)).toMatchObject({ forMs: null, action: { kind: 'scale', service: 'front', instances: 1 } });
+  await app.topBar.play();
+  await expect(app.inspector.replicas()).toHaveText('1');
+  await expect(app.inspector.states()).toHaveAccessibleName(/^1 ready/);
+  await app.topBar.pause();
+  await page.waitForTimeout(50);
+  await app.screenshot('10-scaled-down');
+});

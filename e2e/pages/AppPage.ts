@@ -124,6 +124,11 @@ export class Inspector {
   choose = (service: string) => this.root.getByRole('combobox', { name: 'Service' }).selectOption(service);
   duration = (label: '10s' | '30s' | '60s' | 'until end') => this.root.getByRole('group', { name: 'Duration' }).getByRole('button', { name: label, exact: true }).click();
   kill = (count: 1 | 'all') => this.root.getByRole('button', { name: count === 1 ? 'Kill 1' : 'Kill all', exact: true }).click();
+  /** Kill the instance picked on the canvas. */
+  killPicked = () => this.root.getByTestId('kill-picked').click();
+  replicas = () => this.root.getByTestId('replicas');
+  scale = (dir: 'up' | 'down') => this.root.getByRole('button', { name: dir === 'up' ? 'Add a replica' : 'Remove a replica' }).click();
+  states = () => this.root.getByTestId('instance-states');
   async latency(ms: number): Promise<void> {
     await this.root.getByRole('spinbutton', { name: 'Added latency, ms' }).fill(String(ms));
     await this.root.getByRole('button', { name: 'Add latency' }).click();

@@ -37,7 +37,7 @@ export interface ServiceReport {
   /** Time its instances spent on requests whose caller had already given up (timeouts), ms. */
   readonly wastedMs: number;
   /** Each instance at the end: state, its own utilisation, requests that arrived, queue now. */
-  readonly perInstance: readonly { readonly id: number; readonly state: string; readonly utilization: number; readonly arrived: number; readonly queued: number }[];
+  readonly perInstance: readonly { readonly id: number; readonly n: number; readonly state: string; readonly utilization: number; readonly arrived: number; readonly queued: number }[];
 }
 
 /** A caller → callee edge ("order → payment", or "client:<workload> → service"). */

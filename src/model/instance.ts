@@ -13,7 +13,9 @@ export class Instance {
   /** Requests that arrived at it (admitted, queued or refused), over the whole run. */
   arrived = 0;
   /** Set while pulling waiting jobs, so a job that ends at once does not recurse. */
-  draining = false;
+  pulling = false;
+  /** Jobs started here and not finished (incl. async ones waiting downstream without a worker). */
+  jobs = 0;
   /** When it last became ready (back-off reset). */
   readyAt = 0;
   /** When it last registered (client discovery: lease renewals count from here). */
@@ -40,6 +42,8 @@ export class Instance {
 
   constructor(
     readonly id: number,
+    /** Its number within the service, from 1 in creation order. */
+    readonly n: number,
     readonly serviceIndex: number,
     readonly workers: number,
     readonly queueCap: number,
@@ -56,7 +60,7 @@ export class Instance {
       const dt = now - from;
       this.busyArea += this.busy * dt;
       this.presentArea += (this.busy + this.queued) * dt;
-      if (this.state === 'ready') this.capacityArea += this.workers * dt;
+      if (this.state === 'ready' || this.state === 'draining') this.capacityArea += this.workers * dt;
     }
     this.lastChange = now;
   }

@@ -111,7 +111,7 @@ export function buildReport(input: ReportInput): Report {
       breakers,
       wastedMs: round(st.wastedMs),
       perInstance: input.instances[i].map((inst) => ({
-        id: inst.id, state: inst.state, utilization: round(inst.capacityArea > 0 ? inst.busyArea / inst.capacityArea : 0, 4),
+        id: inst.id, n: inst.n, state: inst.state, utilization: round(inst.capacityArea > 0 ? inst.busyArea / inst.capacityArea : 0, 4),
         arrived: inst.arrived, queued: inst.queued,
       })),
     };

@@ -5,10 +5,17 @@
 import type { ActiveFault } from './faults';
 export type { ActiveFault };
 
-export type InstanceState = 'starting' | 'ready' | 'dead';
+/**
+ * starting (cold, no traffic) → ready → draining (scaled down: refuses new
+ * requests, finishes what it holds, at most the grace period) → stopped;
+ * dead = crashed, restarting after its back-off. Stopped ones leave the view.
+ */
+export type InstanceState = 'starting' | 'ready' | 'draining' | 'stopped' | 'dead';
 
 export interface InstanceView {
   readonly id: number;
+  /** Its number within the service, from 1 in creation order (what `kill … instance: n` names). */
+  readonly n: number;
   readonly state: InstanceState;
   readonly busy: number;
   readonly workers: number;

@@ -50,6 +50,7 @@ const enum Ev {
   ViewRefresh = 15,
   EndpointRemoved = 16,
   Tick = 17,
+  GraceExpired = 18,
 }
 
 /** A kept request: its jobs are turned into spans on demand. */
@@ -75,6 +76,9 @@ const OUTCOME_STATUS: Record<Outcome, SpanStatus> = { [Outcome.Ok]: 'ok', [Outco
 
 /** semantics.md: the kubelet sees a crashed container's exit within a second or so. */
 const EXIT_DETECTION_MS = 1000;
+
+/** semantics.md: a removed pod drains in-flight requests for up to terminationGracePeriodSeconds (30 s). */
+const GRACE_MS = 30_000;
 
 /** semantics.md: CrashLoopBackOff doubles up to 5 min, resets after 10 min running cleanly. */
 const MAX_RESTART_BACKOFF_MS = 5 * 60_000;
@@ -116,6 +120,7 @@ export class World {
   private readonly intervalMs: number;
   private readonly warmupMs: number;
   private nextId = 1;
+  private nextInstanceId = 0;
   private liveJobs = 0;
   private stop: Stop | null = null;
   private readonly faults: Faults;
@@ -150,12 +155,9 @@ export class World {
     for (const svc of this.services) for (const ep of svc.endpoints.values()) markBreakers(ep.steps);
 
     const nServices = scenario.services.length;
-    let nextInstanceId = 0;
     scenario.services.forEach((s, i) => {
       const list: Instance[] = [];
-      for (let k = 0; k < s.instances; k++) {
-        list.push(new Instance(nextInstanceId++, i, s.workers, s.queue, nServices, this.warmupMs));
-      }
+      for (let k = 0; k < s.instances; k++) list.push(this.newInstance(i, k + 1));
       this.instances.push(list);
       this.ready.push(list.slice());
       this.found.push(list.slice());
@@ -280,10 +282,10 @@ export class World {
       intervalMs: this.intervalMs,
       services: this.scenario.services.map((s, i) => {
         let busy = 0, cap = 0;
-        const instances = this.instances[i].map((inst) => {
-          if (inst.state === 'ready') { busy += inst.busy; cap += inst.workers; }
+        const instances = this.instances[i].filter((inst) => inst.state !== 'stopped').map((inst) => {
+          if (inst.state === 'ready' || inst.state === 'draining') { busy += inst.busy; cap += inst.workers; }
           return {
-            id: inst.id, state: inst.state, busy: inst.busy, workers: inst.workers, queued: inst.queued, queueCap: inst.queueCap,
+            id: inst.id, n: inst.n, state: inst.state, busy: inst.busy, workers: inst.workers, queued: inst.queued, queueCap: inst.queueCap,
             arrived: inst.arrived, discoverable: this.found[i].includes(inst),
           };
         });
@@ -450,6 +452,13 @@ export class World {
         undo();
         return;
       }
+      case Ev.GraceExpired: {
+        const { inst, epoch } = arg as { inst: Instance; epoch: number };
+        if (inst.state !== 'draining' || inst.epoch !== epoch) return;
+        this.trace.add(now, kind, inst.id);
+        this.stopInstance(inst); // what it still holds fails: the pod is killed
+        return;
+      }
       case Ev.Tick: {
         this.closeInterval();
         this.sched.schedule(now + this.intervalMs, Ev.Tick, null);
@@ -577,6 +586,7 @@ export class World {
       const running = this.running[inst.serviceIndex];
       job.runIndex = running.length;
       running.push(job);
+      inst.jobs++;
       // A called job first decodes the request and (lumped here) encodes its answer: the same worker time.
       const net = job.attempt?.step.net;
       if (net) {
@@ -807,6 +817,7 @@ export class World {
         job.holding = false;
         this.drain(inst);
       }
+      if (inst.state === 'draining' && inst.jobs === 0 && inst.queued === 0) this.stopInstance(inst);
     }
     // An injected latency fault delays the answer on the wire (the worker is already free).
     const extra = this.faults.hasLatency(si) ? this.faults.extraLatency(si) : 0;
@@ -826,13 +837,13 @@ export class World {
 
   /** Start waiting jobs while workers are free; not re-entrant (no deep recursion). */
   private drain(inst: Instance): void {
-    if (inst.draining) return;
-    inst.draining = true;
-    while (inst.state === 'ready' && inst.busy < inst.workers && inst.queued > 0) {
+    if (inst.pulling) return;
+    inst.pulling = true;
+    while ((inst.state === 'ready' || inst.state === 'draining') && inst.busy < inst.workers && inst.queued > 0) {
       inst.account(this.sched.now);
       this.start(inst.dequeue()!);
     }
-    inst.draining = false;
+    inst.pulling = false;
   }
 
   private removeRunning(job: Job): void {
@@ -845,10 +856,15 @@ export class World {
       last.runIndex = i;
     }
     job.runIndex = -1;
+    job.instance.jobs--;
   }
 
   private crash(inst: Instance, downForMs: number | null): void {
-    if (inst.state === 'dead') return;
+    if (inst.state === 'dead' || inst.state === 'stopped') return;
+    if (inst.state === 'draining') {
+      this.stopInstance(inst); // already on its way out: it is not restarted
+      return;
+    }
     const now = this.sched.now;
     inst.account(now);
     const wasReady = inst.state === 'ready';
@@ -981,7 +997,7 @@ export class World {
     // Every live caller instance counts: one that has not called yet holds a closed breaker.
     let closed = 0, open = 0, halfOpen = 0;
     for (const inst of this.instances[from]) {
-      if (inst.state === 'dead') continue;
+      if (inst.state === 'dead' || inst.state === 'stopped') continue;
       const b = inst.caller.breakers[to];
       if (!b || b.state === 'closed') closed++;
       else if (b.state === 'open') open++;
@@ -1001,11 +1017,24 @@ export class World {
     }
     switch (a.kind) {
       case 'kill': {
-        const si = this.scenario.services.findIndex((s) => s.name === a.service);
+        const si = this.serviceIndex(a.service);
         if (si < 0) return;
-        const targets = this.instances[si].filter((i) => i.state !== 'dead');
+        if (a.instance !== undefined) {
+          const inst = this.instances[si][a.instance - 1];
+          if (inst) this.crash(inst, item.forMs);
+          return;
+        }
+        const targets = this.instances[si].filter((i) => i.state !== 'dead' && i.state !== 'stopped');
         const n = a.count === 'all' ? targets.length : Math.min(a.count, targets.length);
         for (let k = 0; k < n; k++) this.crash(targets[k], item.forMs);
+        return;
+      }
+      case 'scale': {
+        const si = this.serviceIndex(a.service);
+        if (si < 0) return;
+        const before = this.replicas(si).length;
+        this.scale(si, a.instances);
+        if (item.forMs !== null) this.sched.schedulePriority(this.sched.now + item.forMs, Ev.Undo, () => this.scale(si, before));
         return;
       }
       case 'load': {
@@ -1019,6 +1048,107 @@ export class World {
         return;
       }
     }
+  }
+
+  // ---- lifecycle: scaling, draining, stopping -----------------------------
+
+  private newInstance(si: number, n: number): Instance {
+    const s = this.scenario.services[si];
+    return new Instance(this.nextInstanceId++, n, si, s.workers, s.queue, this.scenario.services.length, this.warmupMs);
+  }
+
+  private serviceIndex(name: string): number {
+    return this.scenario.services.findIndex((s) => s.name === name);
+  }
+
+  /** The ReplicaSet's pods: every instance not on its way out (a crashed one restarts). */
+  private replicas(si: number): Instance[] {
+    return this.instances[si].filter((i) => i.state === 'starting' || i.state === 'ready' || i.state === 'dead');
+  }
+
+  /**
+   * Scale to `target` replicas. Up: new instances start cold and take traffic
+   * when ready. Down: Kubernetes' ReplicaSet order — not-ready pods first
+   * (they stop at once), then the most recently ready; a ready one drains.
+   */
+  private scale(si: number, target: number): void {
+    const now = this.sched.now;
+    const pods = this.replicas(si);
+    if (target > pods.length) {
+      const list = this.instances[si];
+      for (let k = pods.length; k < target; k++) {
+        const inst = this.newInstance(si, list.length + 1);
+        inst.state = 'starting';
+        inst.account(now);
+        list.push(inst);
+        if (this.scenario.discovery.mode === 'client') {
+          inst.caller.views = this.found.slice();
+          this.sched.schedule(now + this.scenario.discovery.refreshMs, Ev.ViewRefresh, inst.caller);
+        }
+        this.sched.schedule(now + this.scenario.services[si].startupMs, Ev.InstanceReady, inst);
+      }
+      return;
+    }
+    const victims = pods.sort((a, b) => {
+      const ra = a.state === 'ready' ? 1 : 0, rb = b.state === 'ready' ? 1 : 0;
+      if (ra !== rb) return ra - rb;
+      if (ra && a.readyAt !== b.readyAt) return b.readyAt - a.readyAt;
+      return b.id - a.id;
+    }).slice(0, pods.length - target);
+    for (const inst of victims) {
+      if (inst.state === 'ready') this.startDraining(inst);
+      else this.stopInstance(inst);
+    }
+  }
+
+  /**
+   * A removed pod: out of the ready list and of discovery (server: the
+   * endpoint goes after the usual propagation; client: Eureka's cancel on
+   * shutdown is immediate, callers' views are not), refusing new requests,
+   * finishing what it holds for up to the grace period.
+   */
+  private startDraining(inst: Instance): void {
+    const now = this.sched.now;
+    inst.account(now);
+    inst.state = 'draining';
+    const list = this.ready[inst.serviceIndex];
+    list.splice(list.indexOf(inst), 1);
+    this.noteReadyCount(inst.serviceIndex);
+    if (this.scenario.discovery.mode === 'server') {
+      this.sched.schedule(now + EXIT_DETECTION_MS, Ev.EndpointRemoved, { inst, lease: inst.lease });
+    } else {
+      inst.lease++; // deregistered: no lease of it is left to expire
+      this.setFound(inst.serviceIndex, this.found[inst.serviceIndex].filter((i) => i !== inst));
+    }
+    if (inst.jobs === 0 && inst.queued === 0) this.stopInstance(inst);
+    else this.sched.schedule(now + GRACE_MS, Ev.GraceExpired, { inst, epoch: inst.epoch });
+  }
+
+  /** Gone for good: what it still holds fails (callers see a reset connection); it never restarts. */
+  private stopInstance(inst: Instance): void {
+    const now = this.sched.now;
+    inst.account(now);
+    const wasReady = inst.state === 'ready';
+    const wasAlive = inst.state !== 'dead';
+    inst.state = 'stopped';
+    inst.epoch++;
+    if (wasReady) {
+      const list = this.ready[inst.serviceIndex];
+      list.splice(list.indexOf(inst), 1);
+      this.noteReadyCount(inst.serviceIndex);
+    }
+    if (wasAlive) {
+      // A crashed one is already being forgotten (its lease lapses, its endpoint goes); a live one deregisters.
+      if (this.scenario.discovery.mode !== 'server') {
+        inst.lease++;
+        this.setFound(inst.serviceIndex, this.found[inst.serviceIndex].filter((i) => i !== inst));
+      } else this.sched.schedule(now + EXIT_DETECTION_MS, Ev.EndpointRemoved, { inst, lease: inst.lease });
+    }
+    const running = this.running[inst.serviceIndex].filter((j) => j.instance === inst);
+    const waiting = inst.drainQueue();
+    inst.busy = 0;
+    for (const j of running) this.finish(j, Outcome.Error);
+    for (const j of waiting) this.finish(j, Outcome.Error);
   }
 
   private setRate(src: SourceRt, rate: readonly RatePoint[]): void {

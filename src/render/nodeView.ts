@@ -132,7 +132,7 @@ export class ServiceNode {
   update(v: ServiceView | undefined, fallback: { instances: number; workers: number; queue: number }, faults: readonly ActiveFault[] = []): void {
     const { w, h } = this.box;
     const instances: readonly InstanceView[] = v?.instances ??
-      Array.from({ length: fallback.instances }, (_, i) => ({ id: i, state: 'starting' as const, busy: 0, workers: fallback.workers, queued: 0, queueCap: fallback.queue, arrived: 0, discoverable: false }));
+      Array.from({ length: fallback.instances }, (_, i) => ({ id: i, n: i + 1, state: 'starting' as const, busy: 0, workers: fallback.workers, queued: 0, queueCap: fallback.queue, arrived: 0, discoverable: false }));
     // Hot border: a real share of failures, not one unlucky request in a quiet interval.
     const errShare = v && v.requestsPerSec > 0 && v.errorsPerSec >= 2 ? v.errorsPerSec / v.requestsPerSec : 0;
     this.hot = errShare > 0.05;
@@ -215,6 +215,13 @@ function drawCell(g: Graphics, x: number, y: number, inst: InstanceView): void {
     case 'starting':
       g.roundRect(x + 0.75, y + 0.75, CELL - 1.5, CELL - 1.5, 3).stroke({ width: 1.5, color: palette.starting });
       g.rect(x + 3, y + CELL / 2, CELL - 6, CELL / 2 - 3).fill({ color: palette.starting });
+      break;
+    case 'draining':
+      // The mirror of starting: emptying out, finishing what it holds.
+      g.roundRect(x + 0.75, y + 0.75, CELL - 1.5, CELL - 1.5, 3).stroke({ width: 1.5, color: palette.ready });
+      g.rect(x + 3, y + 3, CELL - 6, CELL / 2 - 3).fill({ color: palette.ready });
+      break;
+    case 'stopped':
       break;
     case 'dead':
       g.moveTo(x + 2, y + 2).lineTo(x + CELL - 2, y + CELL - 2)

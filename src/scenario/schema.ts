@@ -203,6 +203,7 @@ const timelineItem = object('A timed fault or intervention: at, optional for, on
   for: duration('Undo after this long; default permanent.'),
   kill: name('Kill instances of this service.'),
   count: value('count', { type: ['integer', 'string'], description: 'With kill: how many instances, or all; default 1.', default: 1 }),
+  instance: count('With kill: this instance of the service, numbered from 1 in the order they were created (as the page shows them), instead of count.', 1, 1e6),
   load: name('Set the rate of this (open-loop) workload source.'),
   rate: value('rate', { type: ['string', 'number'], description: 'With load: the new rate; with errors: the error fraction.' }),
   latency: name('Add latency to this service (or, with deploy, the new version\'s extra latency).'),
@@ -221,7 +222,7 @@ const timelineItem = object('A timed fault or intervention: at, optional for, on
   deploy: name('Rolling update of this service to a new version.'),
   maxSurge: fraction('With deploy: extra pods during the rollout (default 25%).'),
   maxUnavailable: fraction('With deploy: pods that may be unavailable (default 25%).'),
-  set: value('setting', { type: 'string', description: 'A setting path, e.g. catalog.autoscale.max (what an inspector edit records).' }),
+  set: value('setting', { type: 'string', description: 'A setting path (what an inspector edit records): service.instances scales the service (built); e.g. catalog.autoscale.max (planned).' }),
   value: { type: ['string', 'number', 'boolean'], description: 'With set: the new value.' },
 }, ['at']);
 

@@ -1,8 +1,9 @@
 /**
  * Timeline items → TimelineItem: `at`, optional `for`, exactly one action.
- * kill, load, latency, errors, slow and partition are built; the other actions
- * of the format (database, cacheFlush, broker, deploy, set) are refused at
- * their position as not supported yet. Pure.
+ * kill (also of one numbered instance), load, latency, errors, slow,
+ * partition and `set: service.instances` (scaling) are built; the other
+ * actions of the format (database, cacheFlush, broker, deploy, other `set`
+ * paths) are refused at their position as not supported yet. Pure.
  */
 import type { Action, TimelineItem } from './types';
 import type { Path } from './issues';
@@ -20,7 +21,7 @@ import type { SourceInfo } from './workload';
 
 /** Parameters each action takes (scenario-format.md, Timeline). */
 const ACTION_PARAMS: Readonly<Record<(typeof TIMELINE_ACTIONS)[number], readonly string[]>> = {
-  kill: ['count'],
+  kill: ['count', 'instance'],
   load: ['rate'],
   latency: ['add'],
   errors: ['rate'],
@@ -33,7 +34,11 @@ const ACTION_PARAMS: Readonly<Record<(typeof TIMELINE_ACTIONS)[number], readonly
   set: ['value'],
 };
 const ALL_PARAMS = [...new Set(Object.values(ACTION_PARAMS).flat())];
-const BUILT = ['kill', 'load', 'latency', 'errors', 'slow', 'partition'] as const;
+const BUILT = ['kill', 'load', 'latency', 'errors', 'slow', 'partition', 'set'] as const;
+
+/** `set` paths of the format that are planned (service.<one of these>…). */
+const PLANNED_SETTINGS = ['autoscale', 'workers', 'queue', 'model', 'startup', 'restart', 'balancer', 'database', 'cache', 'label', 'network'];
+const SET_EXAMPLE = 'e.g. { at: 60s, set: catalog.instances, value: 5 }';
 type BuiltAction = (typeof BUILT)[number];
 
 /** A required parameter of an action, or an error at the item (the parent mapping). */
@@ -150,9 +155,21 @@ export function normalizeTimelineItem(
   } else if (action === 'partition') {
     const between = readPartition(c, [...path, 'partition'], raw.partition, cat);
     if (between) result = { kind: 'partition', between };
+  } else if (action === 'set') {
+    result = readSet(c, raw, path, cat);
   } else if (action === 'kill') {
     const svc = raw.kill;
     const service = knownService(c, [...path, 'kill'], svc, cat) ? svc : undefined;
+    if (has(raw, 'instance')) {
+      // One numbered instance (what the page records when an instance is clicked).
+      if (has(raw, 'count')) {
+        c.error([...path, 'count'], 'kill takes count (how many) or instance (which one), not both', 'key');
+        return undefined;
+      }
+      const instance = readCount(c, [...path, 'instance'], raw.instance, 1, 1e6, '');
+      if (service !== undefined && instance !== undefined) result = { kind: 'kill', service, count: 1, instance };
+      return ok && result && atMs !== undefined ? { atMs, forMs, action: result } : undefined;
+    }
     // scenario-format.md: `count: n | all`; one instance unless told.
     let count: number | 'all' | undefined = 1;
     if (has(raw, 'count')) {
@@ -183,4 +200,32 @@ export function normalizeTimelineItem(
   }
   if (!ok || !result || atMs === undefined) return undefined;
   return { atMs, forMs, action: result };
+}
+
+/** `set: service.instances, value: n`: the one setting built (scaling); the format's other paths are planned. */
+function readSet(c: Collector, raw: Record<string, unknown>, path: Path, cat: Catalog): Action | undefined {
+  const setting = raw.set;
+  const spath = [...path, 'set'];
+  if (typeof setting !== 'string' || !/^[^.\s]+\.[^\s]+$/.test(setting.trim())) {
+    c.error(spath, `expected a setting path service.setting; got ${describe(setting)}; ${SET_EXAMPLE}`);
+    return undefined;
+  }
+  const [svc, ...rest] = setting.trim().split('.');
+  const key = rest.join('.');
+  if (!knownService(c, spath, svc, cat)) return undefined;
+  if (key !== 'instances') {
+    if (PLANNED_SETTINGS.includes(rest[0]!)) {
+      c.notSupported(spath, `setting "${key}" is not supported yet (planned); settable now: ${svc}.instances`, 'value');
+      if (has(raw, 'value')) c.moot([...path, 'value']);
+    } else {
+      c.error(spath, `unknown setting "${key}" of service ${svc}; settable now: ${svc}.instances (${SET_EXAMPLE})`);
+    }
+    return undefined;
+  }
+  if (!has(raw, 'value')) {
+    c.error([...path, 'value'], `set needs value, the new number of instances; ${SET_EXAMPLE}`, 'parent');
+    return undefined;
+  }
+  const instances = readCount(c, [...path, 'value'], raw.value, 0, LIMITS.maxInstances, 'instances per service');
+  return instances === undefined ? undefined : { kind: 'scale', service: svc, instances };
 }

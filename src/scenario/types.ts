@@ -153,7 +153,10 @@ export interface ClosedSource extends SourceBase {
 export type Source = OpenSource | ClosedSource;
 
 export type Action =
-  | { readonly kind: 'kill'; readonly service: string; readonly count: number | 'all' }
+  /** Crash instances: `count` of the live ones (the first in order), or the one numbered `instance` (1-based, as the page numbers them). */
+  | { readonly kind: 'kill'; readonly service: string; readonly count: number | 'all'; readonly instance?: number }
+  /** `set: service.instances`: scale to this many replicas (new ones start cold; removed ones drain, then stop). */
+  | { readonly kind: 'scale'; readonly service: string; readonly instances: number }
   | { readonly kind: 'load'; readonly workload: string; readonly perSec: number }
   /** Extra latency on every answer the service sends, once per request, on the wire: its worker is free, its caller waits. */
   | { readonly kind: 'latency'; readonly service: string; readonly add: Dist }

@@ -10,7 +10,7 @@ import type { EdgeView, ServiceView } from '../model/snapshot';
 import { useApp } from '../store';
 import type { ServiceMeta } from '../worker/protocol';
 import {
-  breakDefaults, type Built, DURATIONS, errorsAction, faultsOn, killAction, latencyAction, partitionAction, slowAction,
+  breakDefaults, type Built, DURATIONS, errorsAction, faultsOn, killAction, killInstanceAction, latencyAction, partitionAction, scaleAction, slowAction,
 } from './breakPanel';
 import { CLIENT_PREFIX } from '../render/geometry';
 import { formatPerSec } from './format';
@@ -79,7 +79,15 @@ function ServiceInspector({ meta, others, instance, durationIdx, setDurationIdx 
     setProblem(null);
     act(b.action, duration.ms);
   };
+  /** Scaling is not a fault: it stays (no `for`), as an inspector edit of the file would. */
+  const scale = (n: number) => {
+    const b = scaleAction(meta.name, n);
+    if (b.ok) act(b.action, null);
+  };
   const touching = (edges ?? []).filter((e) => e.from === meta.name || e.to === meta.name);
+  const picked = instance !== null ? view?.instances[instance] : undefined;
+  // Replicas as Kubernetes counts them: every pod not on its way out (a crashed one restarts).
+  const replicas = view ? view.instances.filter((i) => i.state !== 'draining' && i.state !== 'stopped').length : meta.instances;
   const active = faultsOn(faults ?? [], meta.name);
   const id = (k: string) => `inspect-${k}`;
 
@@ -97,6 +105,19 @@ function ServiceInspector({ meta, others, instance, durationIdx, setDurationIdx 
         </ul>
       )}
 
+      <div className="act-row scale-row">
+        <span className="act-label">Replicas</span>
+        <div className="act-controls">
+          <button type="button" className="btn small" aria-label="Remove a replica" disabled={disabled || replicas === 0}
+            onClick={() => scale(replicas - 1)}
+            title="Scale down by one: the most recently ready instance drains (no new requests, finishes what it holds, 30 s at most), then stops">−</button>
+          <span className="mono" data-testid="replicas">{replicas}</span>
+          <button type="button" className="btn small" aria-label="Add a replica" disabled={disabled || replicas >= 1000}
+            onClick={() => scale(replicas + 1)}
+            title="Scale up by one: the new instance starts cold and takes traffic when ready">+</button>
+        </div>
+      </div>
+
       <fieldset className="break" disabled={disabled}>
         <legend className="break-title">Break it</legend>
         <div className="act-row">
@@ -110,6 +131,10 @@ function ServiceInspector({ meta, others, instance, durationIdx, setDurationIdx 
         <div className="act-row">
           <span className="act-label">Kill</span>
           <div className="act-controls">
+            {picked && picked.state !== 'dead' && (
+              <button type="button" className="btn small danger" data-testid="kill-picked" onClick={() => send(killInstanceAction(meta.name, picked.n))}
+                title={`Crash instance ${picked.n}`}>Kill #{picked.n}</button>
+            )}
             <button type="button" className="btn small danger" onClick={() => send(killAction(meta.name, 1))}
               title="Crash one live instance (the first one alive)">Kill 1</button>
             <button type="button" className="btn small danger" onClick={() => send(killAction(meta.name, 'all'))}
@@ -156,7 +181,7 @@ function ServiceInspector({ meta, others, instance, durationIdx, setDurationIdx 
           {duration.ms === null
             ? 'Faults stay until the end; a killed instance restarts after its restart delay.'
             : `Undone after ${duration.label} of simulated time; killed instances stay down as long.`}
-          {instance !== null && ' Kill 1 takes the first live instance.'}
+          {picked ? ` Kill #${picked.n} crashes the instance you picked; Kill 1 the first live one.` : ' Click an instance cell to kill that one.'}
         </p>
       </fieldset>
     </div>
@@ -165,7 +190,7 @@ function ServiceInspector({ meta, others, instance, durationIdx, setDurationIdx 
 
 function Instances({ view, meta, instance }: { view: ServiceView | undefined; meta: ServiceMeta; instance: number | null }) {
   const list = view?.instances ?? [];
-  const count = { ready: 0, starting: 0, dead: 0 };
+  const count = { ready: 0, starting: 0, draining: 0, stopped: 0, dead: 0 };
   for (const i of list) count[i.state]++;
   const picked = instance !== null ? list[instance] : undefined;
   return (
@@ -175,15 +200,16 @@ function Instances({ view, meta, instance }: { view: ServiceView | undefined; me
         <span className="muted">{list.length || meta.instances} instance{(list.length || meta.instances) === 1 ? '' : 's'}</span>
         {view && <span className="mono muted inspect-rate">{formatPerSec(view.requestsPerSec)}</span>}
       </div>
-      <div className="state-counts" data-testid="instance-states" aria-label={`${count.ready} ready, ${count.starting} starting, ${count.dead} dead`}>
+      <div className="state-counts" data-testid="instance-states" aria-label={`${count.ready} ready, ${count.starting} starting, ${count.draining ? `${count.draining} draining, ` : ''}${count.dead} dead`}>
         <span><InstanceGlyph state="ready" />{count.ready} ready</span>
         <span><InstanceGlyph state="starting" />{count.starting} starting</span>
+        {count.draining > 0 && <span><InstanceGlyph state="draining" />{count.draining} draining</span>}
         <span><InstanceGlyph state="dead" />{count.dead} dead</span>
       </div>
       {picked && (
         <div className="picked" data-testid="picked-instance">
           <InstanceGlyph state={picked.state} />
-          <span>instance {instance! + 1}: {picked.state}</span>
+          <span>instance {picked.n}: {picked.state}</span>
           <span className="mono muted">{picked.busy}/{picked.workers} busy · {picked.queued} queued</span>
         </div>
       )}

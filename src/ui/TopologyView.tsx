@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { TopologyStage } from '../render/stage';
 import { useApp } from '../store';
 import { setProbeStage } from './topologyProbe';
-import { BreakerGlyph, FaultTagSwatch } from './glyphs';
+import { BreakerGlyph, FaultTagSwatch, InstanceGlyph } from './glyphs';
 
 export function TopologyView() {
   const host = useRef<HTMLDivElement>(null);
@@ -72,9 +72,10 @@ function pendingPerSec(p: Readonly<Record<string, { perSec: number }>>): Record<
 export function TopologyLegend() {
   return (
     <div className="legend" aria-label="Legend">
-      <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="0.5" y="0.5" width="13" height="13" rx="3" fill="#3ddc97" /></svg>ready</span>
-      <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="1.25" y="1.25" width="11.5" height="11.5" rx="3" fill="none" stroke="#f6c453" strokeWidth="1.5" /><rect x="3.5" y="7" width="7" height="3.5" fill="#f6c453" /></svg>starting</span>
-      <span className="legend-item"><svg viewBox="0 0 14 14"><path d="M2.5 2.5l9 9M11.5 2.5l-9 9" stroke="#ff6b6b" strokeWidth="2.5" strokeLinecap="round" /></svg>dead</span>
+      <span className="legend-item"><InstanceGlyph state="ready" />ready</span>
+      <span className="legend-item"><InstanceGlyph state="starting" />starting</span>
+      <span className="legend-item" title="Scaled down: no new requests, finishing what it holds"><InstanceGlyph state="draining" />draining</span>
+      <span className="legend-item"><InstanceGlyph state="dead" />dead</span>
       <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="0" y="4" width="14" height="6" rx="3" fill="#4fb3ff" /></svg>busy workers</span>
       <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="0" y="4" width="14" height="6" rx="3" fill="#b48cff" /></svg>queue fill</span>
       <span className="legend-item"><svg viewBox="0 0 14 14"><path d="M0 7h14" stroke="#5876a8" strokeWidth="2.5" /></svg>calls, width ∝ rate</span>

@@ -63,6 +63,18 @@ export function killAction(service: string, count: number | 'all'): Built {
   return good({ kind: 'kill', service, count });
 }
 
+/** Kill one numbered instance (what a click on its cell offers). */
+export function killInstanceAction(service: string, n: number): Built {
+  if (!(Number.isInteger(n) && n >= 1)) return bad('kill: an instance number from 1');
+  return good({ kind: 'kill', service, count: 1, instance: n });
+}
+
+/** `set: service.instances` (what the replica control records); 0..1000 (the format's limit). */
+export function scaleAction(service: string, instances: number): Built {
+  if (!(Number.isInteger(instances) && instances >= 0 && instances <= 1000)) return bad('instances: a whole number from 0 to 1000');
+  return good({ kind: 'scale', service, instances });
+}
+
 /** `12.3s left`, `1m 05s left`, or `until end`. */
 export function timeLeft(f: Pick<ActiveFault, 'untilMs'>, nowMs: number): string {
   if (f.untilMs === null) return 'until end';

@@ -1,7 +1,8 @@
 /**
  * The canvas' state glyphs as small SVGs for the DOM panels and the legend,
  * so the inspector, the faults panel and the canvas speak one visual language:
- * instances (filled = ready, half = starting, cross = dead) and breakers
+ * instances (filled = ready, lower half = starting, upper half = draining,
+ * cross = dead) and breakers
  * (disc = closed, half disc = half-open, ring = open). Colours from styles.css.
  */
 import type { InstanceState } from '../model/snapshot';
@@ -30,6 +31,12 @@ export function InstanceGlyph({ state }: { state: InstanceState }) {
         <>
           <rect x="1.25" y="1.25" width="11.5" height="11.5" rx="3" fill="none" stroke="#f6c453" strokeWidth="1.5" />
           <rect x="3.5" y="7" width="7" height="3.5" fill="#f6c453" />
+        </>
+      )}
+      {state === 'draining' && (
+        <>
+          <rect x="1.25" y="1.25" width="11.5" height="11.5" rx="3" fill="none" stroke="#3ddc97" strokeWidth="1.5" />
+          <rect x="3.5" y="3.5" width="7" height="3.5" fill="#3ddc97" />
         </>
       )}
       {state === 'dead' && <path d="M2.5 2.5l9 9M11.5 2.5l-9 9" stroke="#ff6b6b" strokeWidth="2.5" strokeLinecap="round" />}

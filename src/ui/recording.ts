@@ -18,7 +18,12 @@ export function timelineEntry(item: TimelineItem): Record<string, string | numbe
       break;
     case 'kill':
       entry.kill = a.service;
-      entry.count = a.count;
+      if (a.instance !== undefined) entry.instance = a.instance;
+      else entry.count = a.count;
+      break;
+    case 'scale':
+      entry.set = `${a.service}.instances`;
+      entry.value = a.instances;
       break;
     case 'latency':
       entry.latency = a.service;
@@ -43,7 +48,8 @@ export function timelineEntry(item: TimelineItem): Record<string, string | numbe
 export function describeAction(a: Action): string {
   switch (a.kind) {
     case 'load': return `load ${a.workload} → ${a.perSec}/s`;
-    case 'kill': return `kill ${a.service} × ${a.count}`;
+    case 'kill': return a.instance !== undefined ? `kill ${a.service} instance ${a.instance}` : `kill ${a.service} × ${a.count}`;
+    case 'scale': return `scale ${a.service} to ${a.instances}`;
     case 'latency': return `latency ${a.service} +${distText(a.add)}`;
     case 'errors': return `errors ${a.service} ${Math.round(a.rate * 1000) / 10}%`;
     case 'slow': return `slow ${a.service} CPU ×${a.factor}`;

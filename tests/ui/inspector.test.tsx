@@ -16,7 +16,7 @@ const meta = {
   name: 'FB', description: '', file: 'fb.yaml', seed: 1, durationMs: 60_000, warmupMs: 0,
   services: [svc('front', ['back']), svc('back')], workloads: [], routes: ['front.get'], layout: {}, timeline: [],
 } as unknown as ScenarioMeta;
-const inst = (id: number, state: 'ready' | 'dead') => ({ id, state, busy: 0, workers: 4, queued: 0, queueCap: 10, arrived: 0, discoverable: state === 'ready' });
+const inst = (id: number, state: 'ready' | 'dead') => ({ id, n: id + 1, state, busy: 0, workers: 4, queued: 0, queueCap: 10, arrived: 0, discoverable: state === 'ready' });
 const snapshot = (faults: WorldSnapshot['faults'] = []): WorldSnapshot => ({
   timeMs: 12_000, events: 1, intervalMs: 1000, series: {}, load: {}, stopped: null, faults,
   services: [
