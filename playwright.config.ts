@@ -1,15 +1,22 @@
 import { defineConfig } from '@playwright/test';
 
+// One port (and build folder) per run, so two runs on one machine do not meet:
+// the runner picks it, its worker processes inherit it through the environment.
+process.env.PW_PORT ??= String(20_000 + (process.pid % 20_000));
+const port = Number(process.env.PW_PORT);
+const outDir = `dist-e2e/${port}`;
+
 // Debian's chromium, never Playwright's own download (it cannot be fetched here).
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  globalTeardown: './e2e/teardown.ts',
   timeout: 60_000,
   workers: 1,
   reporter: 'list',
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     headless: true,
     viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',
@@ -23,8 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite build && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 180_000,
   },
