@@ -68,3 +68,16 @@ test('the canvas is not blank: nodes, instance cells and edges are drawn', async
   expect(running.nonBackground).toBeGreaterThan(idle.nonBackground * 0.9);
   await app.topology.canvas.screenshot({ path: 'test-results/screens/03-canvas.png' });
 });
+
+test('request dots travel the edges while the run plays, and settle when it pauses', async ({ app, page }) => {
+  await app.open();
+  expect(await app.hook<number>('dots')).toBe(0);
+  await app.topBar.speed('1×');
+  await app.topBar.play();
+  await expect.poll(() => app.hook<number>('dots'), { timeout: 10_000 }).toBeGreaterThan(5);
+  await page.waitForTimeout(300);
+  await app.topology.canvas.screenshot({ path: 'test-results/screens/03b-dots.png' });
+  await app.topBar.pause();
+  // Each dot finishes its trip (at most 3 s on screen) and no new ones come.
+  await expect.poll(() => app.hook<number>('dots'), { timeout: 5_000 }).toBe(0);
+});

@@ -51,6 +51,22 @@ export interface EdgeView {
   readonly breakers: null | { readonly closed: number; readonly open: number; readonly halfOpen: number };
 }
 
+/**
+ * A message on the wire, for moving dots: a call out (from caller to callee,
+ * sent at t0, arriving at t1) or its answer back (`answer`, with its outcome).
+ * `from`/`to` name the edge as in EdgeView (so an answer runs it backwards).
+ */
+export interface HopView {
+  readonly from: string;
+  readonly to: string;
+  readonly t0: number;
+  readonly t1: number;
+  readonly answer: boolean;
+  readonly outcome: 'ok' | 'error' | 'timeout' | 'refused';
+  /** The callee instance's number in its service (1-based); 0 when none was reached. */
+  readonly instance: number;
+}
+
 /** One interval of a route's time series. */
 export interface SeriesPoint {
   /** Interval start, ms. */
@@ -72,6 +88,8 @@ export interface WorldSnapshot {
   readonly edges: readonly EdgeView[];
   /** Injected faults in force now. */
   readonly faults: readonly ActiveFault[];
+  /** A sample of the messages sent since the last snapshot (empty unless the World records hops). */
+  readonly hops: readonly HopView[];
   /** Series points completed since the previous snapshot, per route. */
   readonly series: Readonly<Record<string, readonly SeriesPoint[]>>;
   /** Current offered rate per workload (what the load slider shows). */

@@ -30,6 +30,7 @@ import { Faults } from './faults';
 import type { Caller } from './caller';
 import { nextArrival, rateAt } from './arrivals';
 import { buildReport, type WindowCollector } from './report';
+import { HopKind, HopRing } from './hops';
 
 /** Event kinds. Model kinds go into the digest; Tick does not. */
 const enum Ev {
@@ -91,7 +92,16 @@ interface User {
 
 export interface WorldOptions {
   readonly limits?: Partial<RunLimits>;
+  /** Record messages on the wire for the view's moving dots (the page; the CLI does not). */
+  readonly hops?: boolean;
 }
+
+/** Dots per snapshot at most: enough to see the traffic, few enough to draw. */
+const HOPS_PER_SNAPSHOT = 240;
+
+/** How an ended job's answer is coloured: rejected (503) and errors alike are failures. */
+const HOP_OUTCOME: Record<Outcome, number> = { [Outcome.Ok]: 0, [Outcome.Error]: 1, [Outcome.Rejected]: 1, [Outcome.Timeout]: 2 };
+const HOP_TIMEOUT = 2, HOP_REFUSED = 3;
 
 export class World {
   readonly scenario: Scenario;
@@ -132,10 +142,12 @@ export class World {
   /** Per callee service: its balancer reads callers' in-flight counts (least-connections, p2c). */
   private readonly loadAware: boolean[];
   private readonly traceStore = new TraceStore<KeptTrace>();
+  private readonly hops: HopRing | null;
 
   constructor(scenario: Scenario, options: WorldOptions = {}) {
     this.scenario = scenario;
     this.limits = { ...defaultLimits, ...options.limits };
+    this.hops = options.hops ? new HopRing() : null;
     this.rng = new RandomStreams(scenario.seed);
     this.warmupMs = scenario.warmupMs;
     // About 1 s per point, coarser for long runs so a chart holds ≤ ~2000 points.
@@ -301,6 +313,7 @@ export class World {
         breakers: this.breakerStates(i),
       })),
       faults: this.faults.active(),
+      hops: this.hops ? this.hops.take(HOPS_PER_SNAPSHOT, (e) => [this.edges[e].from, this.edges[e].to]) : [],
       series,
       load,
       stopped: this.stop,
@@ -371,6 +384,7 @@ export class World {
         if (att.settled) return;
         this.trace.add(now, kind, att.job.id);
         if (att.child) att.child.abandoned = true;
+        this.hops?.add(att.step.edge, now, now, HopKind.Answer, HOP_TIMEOUT, att.target.n);
         this.settle(att, Outcome.Timeout);
         return;
       }
@@ -493,10 +507,12 @@ export class World {
     if (!inst || inst.state !== 'ready') {
       // No instance known, or a stale view pointed at a dead one: connection refused.
       if (inst) e.refused++;
+      this.hops?.add(src.edge, now, now, HopKind.Answer, HOP_REFUSED, inst ? inst.n : 0);
       this.endRequest(req, Outcome.Rejected);
       return;
     }
     req.target = inst.id;
+    this.hops?.add(src.edge, now, now, HopKind.Call, 0, inst.n);
     if (this.loadAware[s]) src.caller.callStarted(inst.id);
     const job = this.newJob(src.entry, inst, null, req, src.edge);
     if (job) this.admit(job);
@@ -506,6 +522,7 @@ export class World {
     if (req.done) return;
     req.done = true;
     const src = req.source;
+    if (this.hops && req.target >= 0) this.hops.add(src.edge, this.sched.now, this.sched.now, HopKind.Answer, HOP_OUTCOME[outcome], 0);
     src.inFlight--;
     if (req.counted) src.inFlightCounted--;
     if (req.target >= 0 && this.loadAware[src.entry.service]) src.caller.callEnded(req.target);
@@ -711,6 +728,7 @@ export class World {
       // Connection refused (a partition, or a stale view's dead instance) or no known instance (503).
       e.errors++; e.iErrors++;
       if (target) e.refused++;
+      this.hops?.add(step.edge, now, now, HopKind.Answer, HOP_REFUSED, target ? target.n : 0);
       breaker?.onResult(now, true, 0);
       this.retryOrFail(job, step, number, prevBackoffMs);
       return;
@@ -725,7 +743,9 @@ export class World {
     if (o.timeoutMs !== null) this.sched.schedule(now + o.timeoutMs, Ev.CallTimeout, att);
     // On the wire: the caller encodes the request, then one hop.
     const net = step.net;
-    this.sched.schedule(net ? now + net.serialize(net.rng) + net.latency(net.rng) : now, Ev.JobArrive, child);
+    const arriveAt = net ? now + net.serialize(net.rng) + net.latency(net.rng) : now;
+    this.hops?.add(step.edge, now, arriveAt, HopKind.Call, 0, target.n);
+    this.sched.schedule(arriveAt, Ev.JobArrive, child);
   }
 
   /** An attempt ends: the answer came back, or the caller's timeout fired first. */
@@ -830,7 +850,9 @@ export class World {
     if (att) {
       // One hop back, then the caller decodes the answer.
       const net = att.step.net;
-      this.sched.schedule(net ? this.sched.now + net.latency(net.rng) + net.serialize(net.rng) : this.sched.now, Ev.CallReturn, job);
+      const backAt = net ? this.sched.now + net.latency(net.rng) + net.serialize(net.rng) : this.sched.now;
+      this.hops?.add(att.step.edge, this.sched.now, backAt, HopKind.Answer, HOP_OUTCOME[job.outcome], job.instance.n);
+      this.sched.schedule(backAt, Ev.CallReturn, job);
     }
     else if (job.request) this.endRequest(job.request, job.outcome, job.degraded);
   }

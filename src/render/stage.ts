@@ -1,8 +1,8 @@
 /**
  * The pixi.js topology canvas. Imperative: created once per mount, fed a
- * scenario's structure and then snapshots; it renders only when one arrives
- * or the pointer changes something (no ticker), so a paused run costs
- * nothing. Never reads the model itself. Taps on a service node (or one of
+ * scenario's structure and then snapshots; it renders only when one arrives,
+ * the pointer changes something or request dots are still travelling (no
+ * ticker), so a paused run with nothing in flight costs nothing. Never reads the model itself. Taps on a service node (or one of
  * its instance cells) and on the empty canvas are reported through `onSelect`.
  */
 import { Application, BitmapFontManager, Container, Graphics } from 'pixi.js';
@@ -14,6 +14,7 @@ import { ClientNode, ServiceNode, formatRate } from './nodeView';
 import { CELL, cellOrigin, CLIENT_PREFIX } from './geometry';
 import type { ActiveFault } from '../model/snapshot';
 import { palette } from './palette';
+import { DotLayer } from './dots';
 
 export { CLIENT_PREFIX };
 
@@ -28,6 +29,7 @@ export class TopologyStage {
   private readonly edgeGfx = new Graphics();
   private readonly labels = new Container();
   private readonly nodeLayer = new Container();
+  private readonly dots: DotLayer;
   private services = new Map<string, ServiceNode>();
   private clients = new Map<string, ClientNode>();
   private edgeLabels = new Map<string, EdgeLabel>();
@@ -43,7 +45,8 @@ export class TopologyStage {
   private constructor(private readonly app: Application, width: number, height: number) {
     this.width = width;
     this.height = height;
-    this.world.addChild(this.edgeGfx, this.nodeLayer, this.labels);
+    this.dots = new DotLayer(app.renderer);
+    this.world.addChild(this.edgeGfx, this.dots.view, this.nodeLayer, this.labels);
     app.stage.addChild(this.world);
     // A tap on the empty canvas clears the selection (nodes handle their own taps).
     app.stage.eventMode = 'static';
@@ -102,6 +105,7 @@ export class TopologyStage {
     if (meta === this.meta) return;
     this.meta = meta;
     this.snapshot = null;
+    this.dots.clear();
     this.rebuild();
     this.draw();
   }
@@ -115,24 +119,53 @@ export class TopologyStage {
 
   update(snapshot: WorldSnapshot | null, force = false): void {
     if (snapshot === this.snapshot && !force) return;
+    if (snapshot && this.snapshot && snapshot.timeMs < this.snapshot.timeMs) this.dots.clear(); // a restart
     this.snapshot = snapshot;
     // A service that only the snapshot knows (added by the model) gets a node too.
     if (snapshot && snapshot.services.some((s) => !this.services.has(s.name))) this.rebuild();
+    if (snapshot && snapshot.hops.length > 0 && this.layout && !reducedMotion()) {
+      const nodes = this.layout.nodes;
+      this.dots.add(snapshot.hops, snapshot.timeMs, performance.now(), (from, to) => {
+        const a = nodes.get(from), b = nodes.get(to);
+        return a && b ? edgeCurve(a, b) : null;
+      });
+    }
     this.drawSoon();
   }
 
   private frame: number | null = null;
+  /** The structure or a snapshot changed since the last draw (else a frame only moves dots). */
+  private dirty = false;
 
   /**
    * Snapshots (and pointer moves) can come faster than the screen — or a
    * software GPU — draws: draw at most once per display frame, the latest
-   * state, so GPU work never queues up behind the page.
+   * state, so GPU work never queues up behind the page. While dots travel,
+   * frames keep coming, each only moving them unless something changed.
    */
   private drawSoon(): void {
+    this.dirty = true;
+    this.nextFrame();
+  }
+
+  private nextFrame(): void {
     if (this.frame !== null) return;
     const raf = globalThis.requestAnimationFrame;
     if (!raf) { this.draw(); return; }
-    this.frame = raf(() => { this.frame = null; this.draw(); });
+    this.frame = raf(() => {
+      this.frame = null;
+      if (this.dirty) this.draw();
+      else {
+        this.dots.tick(performance.now());
+        this.app.render();
+      }
+      if (this.dots.count > 0) this.nextFrame();
+    });
+  }
+
+  /** Dots travelling now (for tests and the benchmark). */
+  get dotCount(): number {
+    return this.dots.count;
   }
 
   /** Highlight the selected service (and instance cell); null clears it. */
@@ -171,6 +204,7 @@ export class TopologyStage {
   destroy(): void {
     if (this.frame !== null) globalThis.cancelAnimationFrame?.(this.frame);
     this.frame = null;
+    this.dots.destroy();
     this.app.destroy({ removeView: true }, { children: true });
   }
 
@@ -239,6 +273,8 @@ export class TopologyStage {
 
   private draw(): void {
     const meta = this.meta, layout = this.layout;
+    this.dirty = false;
+    this.dots.tick(performance.now());
     this.edgeGfx.clear();
     if (meta && layout) {
       const snap = this.snapshot;
@@ -279,6 +315,11 @@ export class TopologyStage {
     }
     this.app.render();
   }
+}
+
+/** People who ask their system for less motion get no moving dots. */
+function reducedMotion(): boolean {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 }
 
 /** Active faults per service they act on (a partition acts on both of its services). */

@@ -4,7 +4,7 @@
  */
 import type { ActiveFault, EdgeView } from '../model/snapshot';
 import { useApp } from '../store';
-import { cellViewportRect, nodeViewportRect } from './topologyProbe';
+import { cellViewportRect, dotsOnCanvas, nodeViewportRect } from './topologyProbe';
 
 type Rect = { x: number; y: number; w: number; h: number };
 
@@ -32,6 +32,8 @@ export interface MicrocosmHooks {
   cellRect(service: string, i: number): Rect | null;
   readonly recorded: unknown;
   readonly report: unknown;
+  /** Request dots travelling on the canvas now. */
+  readonly dots: number;
 }
 
 export function installTestHooks(): void {
@@ -56,6 +58,7 @@ export function installTestHooks(): void {
     cellRect: (service, i) => cellViewportRect(service, i),
     get recorded() { return useApp.getState().recorded; },
     get report() { return useApp.getState().report; },
+    get dots() { return dotsOnCanvas(); },
   };
   (globalThis as unknown as { __microcosm: MicrocosmHooks }).__microcosm = hooks;
 }

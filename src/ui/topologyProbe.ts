@@ -24,3 +24,8 @@ export function nodeViewportRect(service: string): CanvasRect | null {
 export function cellViewportRect(service: string, i: number): CanvasRect | null {
   return current ? toViewport(current.stage.cellRect(service, i)) : null;
 }
+
+/** Request dots travelling on the canvas now. */
+export function dotsOnCanvas(): number {
+  return current ? current.stage.dotCount : 0;
+}
