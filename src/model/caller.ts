@@ -27,6 +27,17 @@ export class Caller {
     this.breakers = new Array(serviceCount).fill(null);
   }
 
+  /**
+   * A crashed process forgets all of it: bulkhead permits, in-flight counts
+   * and breakers live in its memory (Resilience4j's do), so the restarted
+   * one starts with none. Round-robin cursors carry on (any start is as good).
+   */
+  reset(): void {
+    this.bulkheadInUse.fill(0);
+    this.breakers.fill(null);
+    this.inflight.clear();
+  }
+
   inFlightTo(instanceId: number): number {
     return this.inflight.get(instanceId) ?? 0;
   }

@@ -67,6 +67,19 @@ export interface HopView {
   readonly instance: number;
 }
 
+/** One line of the event log. */
+export interface LogEntry {
+  /** Simulated ms. */
+  readonly t: number;
+  readonly kind: 'crash' | 'restart' | 'ready' | 'draining' | 'stopped' | 'breaker' | 'fault' | 'fault-end' | 'scale' | 'load' | 'failures' | 'limit' | 'note';
+  /** The service it is about ('' for the run as a whole). */
+  readonly service: string;
+  readonly severity: 'info' | 'warn' | 'error';
+  readonly text: string;
+  /** A request it concerns (a kept trace's id), or null. */
+  readonly trace: string | null;
+}
+
 /** One interval of a route's time series. */
 export interface SeriesPoint {
   /** Interval start, ms. */
@@ -90,6 +103,8 @@ export interface WorldSnapshot {
   readonly faults: readonly ActiveFault[];
   /** A sample of the messages sent since the last snapshot (empty unless the World records hops). */
   readonly hops: readonly HopView[];
+  /** Event log entries since the last snapshot (empty unless the World keeps a log). */
+  readonly log: readonly LogEntry[];
   /** Series points completed since the previous snapshot, per route. */
   readonly series: Readonly<Record<string, readonly SeriesPoint[]>>;
   /** Current offered rate per workload (what the load slider shows). */

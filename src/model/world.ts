@@ -31,6 +31,8 @@ import type { Caller } from './caller';
 import { nextArrival, rateAt } from './arrivals';
 import { buildReport, type WindowCollector } from './report';
 import { HopKind, HopRing } from './hops';
+import { EventLog } from './eventLog';
+import type { LogEntry } from './snapshot';
 
 /** Event kinds. Model kinds go into the digest; Tick does not. */
 const enum Ev {
@@ -94,6 +96,8 @@ export interface WorldOptions {
   readonly limits?: Partial<RunLimits>;
   /** Record messages on the wire for the view's moving dots (the page; the CLI does not). */
   readonly hops?: boolean;
+  /** Keep an event log in words for the page (crashes, breakers, faults, failures per interval). */
+  readonly log?: boolean;
 }
 
 /** Dots per snapshot at most: enough to see the traffic, few enough to draw. */
@@ -143,11 +147,15 @@ export class World {
   private readonly loadAware: boolean[];
   private readonly traceStore = new TraceStore<KeptTrace>();
   private readonly hops: HopRing | null;
+  private readonly log: EventLog | null;
+  /** Per edge: cumulative failure counters at the last interval close, and the last failed request's id. */
+  private readonly edgeSeen: { errors: number; timeouts: number; refused: number; rejected: number; failedFinal: number; failedReq: number }[] = [];
 
   constructor(scenario: Scenario, options: WorldOptions = {}) {
     this.scenario = scenario;
     this.limits = { ...defaultLimits, ...options.limits };
     this.hops = options.hops ? new HopRing() : null;
+    this.log = options.log ? new EventLog() : null;
     this.rng = new RandomStreams(scenario.seed);
     this.warmupMs = scenario.warmupMs;
     // About 1 s per point, coarser for long runs so a chart holds ≤ ~2000 points.
@@ -314,6 +322,7 @@ export class World {
       })),
       faults: this.faults.active(),
       hops: this.hops ? this.hops.take(HOPS_PER_SNAPSHOT, (e) => [this.edges[e].from, this.edges[e].to]) : [],
+      log: this.log ? this.log.take(this.sched.now) : [],
       series,
       load,
       stopped: this.stop,
@@ -420,7 +429,10 @@ export class World {
         this.trace.add(now, kind, inst.id);
         inst.account(now);
         inst.state = 'starting';
+        // A new process reads the registry afresh (client discovery); its refresh cycle carries on.
+        if (inst.caller.views) inst.caller.views = this.found.slice();
         this.sched.schedule(now + this.scenario.services[inst.serviceIndex].startupMs, Ev.InstanceReady, inst);
+        this.note('restart', this.serviceName(inst.serviceIndex), 'info', `instance ${inst.n} starting again (cold start ${this.scenario.services[inst.serviceIndex].startupMs / 1000} s)`);
         return;
       }
       case Ev.InstanceReady: {
@@ -434,6 +446,7 @@ export class World {
         list.push(inst);
         list.sort((a, b) => a.id - b.id);
         this.noteReadyCount(inst.serviceIndex);
+        this.note('ready', this.serviceName(inst.serviceIndex), 'info', `instance ${inst.n} ready`);
         // Registers (client mode, a new lease) or passes readiness (server mode).
         inst.registeredAt = now;
         inst.lease++;
@@ -479,6 +492,54 @@ export class World {
         return;
       }
     }
+  }
+
+  // ---- the event log ----------------------------------------------------
+
+  private note(kind: LogEntry['kind'], service: string, severity: LogEntry['severity'], text: string, trace: string | null = null): void {
+    this.log?.add({ t: this.sched.now, kind, service, severity, text, trace });
+  }
+
+  private traceId(reqId: number): string {
+    const seed = this.scenario.seed | 0;
+    return hexId(reqId, seed) + hexId(reqId ^ 0x5bd1e995, ~seed);
+  }
+
+  private serviceName(si: number): string {
+    return this.scenario.services[si].name;
+  }
+
+  /** Once per interval: each edge's new failures, in one line, with one failed request to look at. */
+  private noteFailures(): void {
+    this.edges.forEach((e, i) => {
+      const seen = this.edgeSeen[i] ??= { errors: 0, timeouts: 0, refused: 0, rejected: 0, failedFinal: 0, failedReq: -1 };
+      const rejected = e.breakerRejected + e.bulkheadRejected;
+      const d = {
+        timeouts: e.timeouts - seen.timeouts,
+        refused: e.refused - seen.refused,
+        errors: e.errors - seen.errors - (e.refused - seen.refused),
+        rejected: rejected - seen.rejected,
+      };
+      seen.errors = e.errors; seen.timeouts = e.timeouts; seen.refused = e.refused; seen.rejected = rejected;
+      const parts: string[] = [];
+      if (d.timeouts > 0) parts.push(`${d.timeouts.toLocaleString('en')} timed out`);
+      if (d.errors > 0) parts.push(`${d.errors.toLocaleString('en')} failed`);
+      if (d.refused > 0) parts.push(`${d.refused.toLocaleString('en')} refused (instance gone)`);
+      if (d.rejected > 0) parts.push(`${d.rejected.toLocaleString('en')} rejected by breaker or bulkhead`);
+      if (parts.length === 0) return;
+      const client = e.from.startsWith('client:');
+      const who = client ? `requests of ${e.from.slice(7)} to ${e.to}` : `calls ${e.from} → ${e.to}`;
+      const trace = seen.failedReq >= 0 ? this.traceId(seen.failedReq) : null;
+      seen.failedReq = -1;
+      this.note('failures', client ? e.to : e.from, d.timeouts + d.errors + d.refused > 0 ? 'error' : 'warn',
+        `${who} in the last ${this.intervalMs / 1000} s: ${parts.join(', ')}`, trace);
+    });
+  }
+
+  /** Remember a failed request on an edge, for that interval's log line. */
+  private failedOn(edge: number, req: ClientRequest | null): void {
+    if (!this.log || !req) return;
+    (this.edgeSeen[edge] ??= { errors: 0, timeouts: 0, refused: 0, rejected: 0, failedFinal: 0, failedReq: -1 }).failedReq = req.id;
   }
 
   // ---- clients ----------------------------------------------------------
@@ -531,6 +592,7 @@ export class World {
     const e = this.edges[src.edge];
     if (outcome === Outcome.Timeout) { e.timeouts++; e.iErrors++; }
     else if (outcome !== Outcome.Ok) { e.errors++; e.iErrors++; }
+    if (outcome !== Outcome.Ok) this.failedOn(src.edge, req);
     if (outcome === Outcome.Ok || outcome === Outcome.Error) e.latency.record(now - req.sentAt);
     this.keepTrace(req, outcome, degraded);
     const windows = this.windows[src.index];
@@ -700,8 +762,11 @@ export class World {
       breaker = caller.breakers[to];
       if (!breaker) {
         const edge = e, instance = from.id;
+        const words = `${this.serviceName(from.serviceIndex)} #${from.n} → ${this.serviceName(to)}`;
         breaker = caller.breakers[to] = new Breaker(o.breaker, (t) => {
           if (t.to === 'open') edge.breakerOpened++;
+          this.note('breaker', this.serviceName(from.serviceIndex), t.to === 'open' ? 'error' : t.to === 'closed' ? 'info' : 'warn',
+            `breaker ${words}: ${t.from.replace('_', '-')} → ${t.to.replace('_', '-')}`);
           if (edge.breakerLog.length < MAX_BREAKER_LOG) edge.breakerLog.push({ atMs: t.atMs, instance, from: t.from, to: t.to });
         });
       }
@@ -739,7 +804,10 @@ export class World {
     const child = this.newJob(step.endpoint, target, att, null, step.edge);
     if (!child) return;
     att.child = child;
-    if (job.abandoned) child.abandoned = true;
+    // Work for a caller that gave up is wasted all the way down (a parallel branch asks its parent).
+    let up: Job | null = job;
+    while (up && !up.abandoned) up = up.branchOf;
+    if (up) child.abandoned = true;
     if (o.timeoutMs !== null) this.sched.schedule(now + o.timeoutMs, Ev.CallTimeout, att);
     // On the wire: the caller encodes the request, then one hop.
     const net = step.net;
@@ -759,15 +827,17 @@ export class World {
     const job = att.job;
     const to = att.step.service;
     const caller = job.instance.caller;
-    if (att.bulkhead) caller.bulkheadInUse[to]--;
-    if (this.loadAware[to]) caller.callEnded(att.target.id);
+    // A caller that crashed since it sent this has forgotten its permits, counts and breakers.
+    const sameProcess = job.instance.epoch === job.epoch;
+    if (att.bulkhead && sameProcess) caller.bulkheadInUse[to]--;
+    if (this.loadAware[to] && sameProcess) caller.callEnded(att.target.id);
     const e = this.edges[att.step.edge];
     const failed = outcome !== Outcome.Ok;
     if (outcome === Outcome.Timeout) e.timeouts++;
     else if (failed) { e.errors++; }
-    if (failed) e.iErrors++;
+    if (failed) { e.iErrors++; this.failedOn(att.step.edge, job.root); }
     if (outcome !== Outcome.Timeout) e.latency.record(now - att.startedAt);
-    att.breaker?.onResult(now, failed, now - att.startedAt);
+    if (sameProcess) att.breaker?.onResult(now, failed, now - att.startedAt);
     if (job.done) return; // the caller died meanwhile
     if (!failed && att.child?.degraded) job.degraded = true; // a degraded answer degrades the caller's
     if (!failed) this.resume(job);
@@ -898,6 +968,7 @@ export class World {
       this.noteReadyCount(inst.serviceIndex);
     }
     this.scheduleForgetting(inst, now);
+    inst.caller.reset();
     // Everything it was doing or holding fails: the callers see a reset connection.
     const running = this.running[inst.serviceIndex].filter((j) => j.instance === inst);
     const waiting = inst.drainQueue();
@@ -911,6 +982,9 @@ export class World {
     for (let i = 0; i < inst.crashes && backoff < MAX_RESTART_BACKOFF_MS; i++) backoff *= 2;
     const delay = downForMs ?? Math.min(MAX_RESTART_BACKOFF_MS, backoff);
     inst.crashes++;
+    const cut = running.length + waiting.length;
+    this.note('crash', this.serviceName(inst.serviceIndex), 'error',
+      `instance ${inst.n} crashed${cut ? `, ${cut.toLocaleString('en')} requests lost` : ''}; ${downForMs !== null ? 'down' : 'restarts after a back-off of'} ${delay / 1000} s`);
     this.sched.schedule(now + delay, Ev.InstanceRestart, inst);
   }
 
@@ -941,7 +1015,7 @@ export class World {
     const spanId = (j: Job) => hexId(j.id, seed);
     const parentOf = (j: Job): string | null => (j.branchOf ? spanId(j.branchOf) : j.attempt ? spanId(j.attempt.job) : null);
     return {
-      traceId: hexId(req.id, seed) + hexId(req.id ^ 0x5bd1e995, ~seed),
+      traceId: this.traceId(req.id),
       route: req.source.route.route,
       workload: req.source.def.name,
       startMs: req.sentAt,
@@ -1034,7 +1108,15 @@ export class World {
     const a = item.action;
     if (Faults.isFault(a)) {
       const id = this.faults.add(a, this.sched.now, item.forMs);
-      if (item.forMs !== null) this.sched.schedulePriority(this.sched.now + item.forMs, Ev.Undo, () => this.faults.remove(id));
+      const f = this.faults.active().find((x) => x.id === id)!;
+      const svc = a.kind === 'partition' ? a.between[0] : a.service;
+      this.note('fault', svc, 'warn', `fault: ${a.kind} ${f.target} ${f.detail}${item.forMs !== null ? ` for ${item.forMs / 1000} s` : ''}`);
+      if (item.forMs !== null) {
+        this.sched.schedulePriority(this.sched.now + item.forMs, Ev.Undo, () => {
+          this.faults.remove(id);
+          this.note('fault-end', svc, 'info', `fault ended: ${a.kind} ${f.target} ${f.detail}`);
+        });
+      }
       return;
     }
     switch (a.kind) {
@@ -1055,6 +1137,7 @@ export class World {
         const si = this.serviceIndex(a.service);
         if (si < 0) return;
         const before = this.replicas(si).length;
+        this.note('scale', a.service, 'info', `scaled from ${before} to ${a.instances} instance${a.instances === 1 ? '' : 's'}`);
         this.scale(si, a.instances);
         if (item.forMs !== null) this.sched.schedulePriority(this.sched.now + item.forMs, Ev.Undo, () => this.scale(si, before));
         return;
@@ -1063,6 +1146,7 @@ export class World {
         const src = this.sourceByName.get(a.workload);
         if (!src || src.def.kind !== 'open') return;
         const previous = src.rate;
+        this.note('load', src.def.service, 'info', `load ${a.workload} → ${a.perSec}/s`);
         this.setRate(src, [{ atMs: this.sched.now, perSec: a.perSec }]);
         if (item.forMs !== null) {
           this.sched.schedulePriority(this.sched.now + item.forMs, Ev.Undo, () => this.setRate(src, previous));
@@ -1133,6 +1217,7 @@ export class World {
     const now = this.sched.now;
     inst.account(now);
     inst.state = 'draining';
+    this.note('draining', this.serviceName(inst.serviceIndex), 'info', `instance ${inst.n} draining: no new requests, finishing ${inst.jobs + inst.queued} (30 s at most)`);
     const list = this.ready[inst.serviceIndex];
     list.splice(list.indexOf(inst), 1);
     this.noteReadyCount(inst.serviceIndex);
@@ -1169,6 +1254,8 @@ export class World {
     const running = this.running[inst.serviceIndex].filter((j) => j.instance === inst);
     const waiting = inst.drainQueue();
     inst.busy = 0;
+    const cut = running.length + waiting.length;
+    this.note('stopped', this.serviceName(inst.serviceIndex), cut ? 'warn' : 'info', `instance ${inst.n} stopped${cut ? `, ${cut.toLocaleString('en')} requests cut off` : ''}`);
     for (const j of running) this.finish(j, Outcome.Error);
     for (const j of waiting) this.finish(j, Outcome.Error);
   }
@@ -1185,6 +1272,7 @@ export class World {
     for (const r of this.routes.values()) r.closeInterval(t);
     for (const s of this.serviceStats) s.closeInterval(this.intervalMs);
     for (const e of this.edges) e.closeInterval(this.intervalMs);
+    if (this.log) this.noteFailures();
   }
 
   private edgeFor(from: string, to: string): number {
@@ -1219,6 +1307,7 @@ export class World {
     const storm = this.edges.filter((e) => e.retries > e.calls / 2).sort((a, b) => b.retries - a.retries)[0];
     if (storm) notes.push(`retries multiply the load: ${storm.from} → ${storm.to} retried ${storm.retries.toLocaleString('en')} times in ${storm.calls.toLocaleString('en')} attempts`);
     const where = notes.length ? ` (${notes.join('; ')})` : '';
+    this.note('limit', '', 'error', `run stopped: ${what}`);
     this.stop = Object.freeze({
       reason,
       message: `run stopped at ${at}s of simulated time: ${what}${where}. The scenario is running away (an overloaded service with an unbounded queue, or rates far beyond capacity); lower the load, bound the queues or shorten the run.`,

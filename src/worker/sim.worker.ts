@@ -28,7 +28,7 @@ const runner = new SimRunner({
   },
   post: (msg: FromWorker) => ctx.postMessage(msg),
   load: (text, file) => loadScenario(text, file),
-  createWorld: (scenario) => new World(scenario, { hops: true }),
+  createWorld: (scenario) => new World(scenario, { hops: true, log: true }),
 });
 
 ctx.onmessage = (e: MessageEvent<ToWorker>) => runner.handle(e.data);

@@ -123,6 +123,36 @@ workload:
     expect(r.routes['front.go'].latencyMs.p50).toBeLessThan(1);
   });
 
+  it('BH-2 a restarted caller starts with no permits, counts or breakers: they lived in the crashed process', () => {
+    // Found by the request-path property test: the permits of a killed caller's calls outlived it.
+    const r = runYaml(`
+version: 1
+name: bulkhead after a restart
+duration: 5s
+services:
+  a:
+    workers: 1
+    startup: 0ms
+    endpoints:
+      e:
+        - call: b.e
+          bulkhead: 1
+          breaker: { window: 2, open: 1m }
+  b:
+    workers: 100
+    endpoints:
+      e: [ { cpu: 10s } ]
+workload:
+  - { name: w, route: a.e, rate: 10/s, arrivals: uniform }
+timeline:
+  - { at: 1s, for: 500ms, kill: a, count: 1 }
+`);
+    const e = r.edges['a → b'];
+    // Before the kill: one call holds the only permit. After the restart at 1.5 s: a fresh permit, one more call.
+    expect(e.calls).toBe(2);
+    expect(r.services.b.requests).toBe(2);
+  });
+
   it('PAR-1 a parallel fan-out takes as long as its slowest part', () => {
     const r = runYaml(`
 version: 1

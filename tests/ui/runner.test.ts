@@ -30,7 +30,7 @@ class FakeWorld implements WorldLike {
     return item;
   }
   snapshot(): WorldSnapshot {
-    return { timeMs: this.now, events: 0, intervalMs: 1000, faults: [], hops: [], services: [], edges: [], series: {}, load: {}, stopped: null };
+    return { timeMs: this.now, events: 0, intervalMs: 1000, faults: [], hops: [], log: [], services: [], edges: [], series: {}, load: {}, stopped: null };
   }
   report(): Report {
     return { digest: 'd', simulatedMs: this.now } as unknown as Report;
