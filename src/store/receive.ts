@@ -3,6 +3,7 @@
  * (≤ ~15 snapshots per second), so each message is one `set`.
  */
 import type { FromWorker } from '../worker/protocol';
+import type { LogEntry } from '../model/snapshot';
 import { openedEntry, OPENED_GROUP } from './sessionSlice';
 import { appendSeries } from './series';
 import { initialStatus } from './runSlice';
@@ -11,6 +12,14 @@ import { summaryOf } from './summary';
 
 type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 type Get = () => AppState;
+
+/** Entries the page keeps: enough for a long incident, bounded for a long run. */
+export const LOG_LIMIT = 2000;
+
+function appendLog(log: readonly LogEntry[], more: readonly LogEntry[]): readonly LogEntry[] {
+  const all = log.concat(more);
+  return all.length > LOG_LIMIT ? all.slice(all.length - LOG_LIMIT) : all;
+}
 
 export function receive(msg: FromWorker, set: Set, get: Get): void {
   switch (msg.type) {
@@ -36,6 +45,9 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
         series: {},
         seriesIntervalMs: null,
         recorded: [],
+        log: [],
+        traces: null,
+        traceId: null,
         pendingLoad: {},
         report: null,
         // The selection survives a reload while its service still exists.
@@ -64,6 +76,7 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
           seriesIntervalMs: interval,
           series: appendSeries(s.series, msg.snapshot.series, interval),
           pendingLoad: settle(s.pendingLoad, msg.snapshot.timeMs),
+          log: msg.snapshot.log.length ? appendLog(s.log, msg.snapshot.log) : s.log,
         };
       });
       return;
@@ -76,6 +89,9 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
       }));
       return;
     }
+    case 'traces':
+      set({ traces: msg.traces });
+      return;
     case 'finished':
       set((s) => ({ report: msg.report, status: { ...s.status, playing: false, done: true, behind: false } }));
       return;

@@ -13,6 +13,9 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   seriesIntervalMs: null,
   pendingLoad: {},
   recorded: [],
+  log: [],
+  traces: null,
+  fetchTraces: () => send({ type: 'traces' }),
   report: null,
   // Play state is what the worker last reported (no optimistic flip): after
   // "Pause" shows "Play", no later snapshot will move the clock.

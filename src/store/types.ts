@@ -2,7 +2,8 @@
 import type { ScenarioError } from '../scenario/errors';
 import type { Action, TimelineItem } from '../scenario/types';
 import type { Report } from '../metrics/report';
-import type { WorldSnapshot } from '../model/snapshot';
+import type { LogEntry, WorldSnapshot } from '../model/snapshot';
+import type { Trace } from '../metrics/traces';
 import type { RunStatus, ScenarioMeta, Speed } from '../worker/protocol';
 import type { ChartSeries } from './series';
 
@@ -64,6 +65,12 @@ export interface RunSlice {
   pendingLoad: Readonly<Record<string, { readonly perSec: number; readonly atMs: number }>>;
   /** Live actions recorded by the worker, in the scenario timeline's form. */
   recorded: readonly TimelineItem[];
+  /** The event log so far (the newest LOG_LIMIT entries), oldest first. */
+  log: readonly LogEntry[];
+  /** The kept request traces (failed, slow, a sample), newest first, as last fetched; null = not fetched. */
+  traces: readonly Trace[] | null;
+  /** Ask the worker for the kept traces (they are built on demand). */
+  fetchTraces(): void;
   report: Report | null;
   play(): void;
   pause(): void;
@@ -94,6 +101,10 @@ export interface ViewSlice {
   /** The service (and instance) the inspector acts on; null = none. */
   selection: Selection | null;
   select(service: string | null, instance?: number | null): void;
+  /** The request trace shown in the trace view; null = the list of kept traces. */
+  traceId: string | null;
+  /** Show a trace (fetches the kept traces from the worker), or null for the list. */
+  showTrace(id: string | null): void;
 }
 
 export type AppState = SessionSlice & RunSlice & ViewSlice;

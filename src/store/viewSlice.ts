@@ -15,4 +15,9 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
     if (cur && cur.service === service && cur.instance === instance) return;
     set({ selection: { service, instance } });
   },
+  traceId: null,
+  showTrace: (id) => {
+    set({ traceId: id });
+    get().fetchTraces();
+  },
 });

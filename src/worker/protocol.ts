@@ -7,6 +7,7 @@ import type { ScenarioError } from '../scenario/errors';
 import type { Action, TimelineItem } from '../scenario/types';
 import type { Report } from '../metrics/report';
 import type { WorldSnapshot } from '../model/snapshot';
+import type { Trace } from '../metrics/traces';
 
 export type Speed = 1 | 10 | 100 | 'max';
 export const SPEEDS: readonly Speed[] = [1, 10, 100, 'max'];
@@ -62,7 +63,9 @@ export type ToWorker =
   | { readonly type: 'setSpeed'; readonly speed: Speed }
   | { readonly type: 'action'; readonly action: Action; readonly forMs?: number | null }
   /** Rebuild the world from the loaded scenario, dropping live actions. */
-  | { readonly type: 'restart' };
+  | { readonly type: 'restart' }
+  /** Send the kept request traces (built on demand). */
+  | { readonly type: 'traces' };
 
 /** The pacer's view of the run, sent with every snapshot. */
 export interface RunStatus {
@@ -83,5 +86,6 @@ export type FromWorker =
   | { readonly type: 'snapshot'; readonly snapshot: WorldSnapshot; readonly status: RunStatus }
   | { readonly type: 'recorded'; readonly item: TimelineItem }
   | { readonly type: 'finished'; readonly report: Report }
+  | { readonly type: 'traces'; readonly traces: readonly Trace[] }
   /** Something threw inside the model: the run stops, the page stays usable. */
   | { readonly type: 'failed'; readonly message: string };

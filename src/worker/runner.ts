@@ -13,6 +13,7 @@ import type { WorldSnapshot } from '../model/snapshot';
 import { Pacer } from './pacer';
 import type { FromWorker, RunStatus, ScenarioMeta, Speed, ToWorker } from './protocol';
 import { scenarioMeta } from './meta';
+import type { Trace } from '../metrics/traces';
 
 /** The part of model/world.ts the worker uses. */
 export interface WorldLike {
@@ -23,6 +24,8 @@ export interface WorldLike {
   apply(action: Action, forMs?: number | null): TimelineItem;
   snapshot(): WorldSnapshot;
   report(): Report;
+  /** The kept request traces, built on demand. */
+  traces(): Trace[];
 }
 
 export interface RunnerHost {
@@ -74,6 +77,7 @@ export class SimRunner {
       case 'setSpeed': return this.setSpeed(msg.speed);
       case 'action': return this.action(msg.action, msg.forMs ?? null);
       case 'restart': return this.restart();
+      case 'traces': return this.host.post({ type: 'traces', traces: this.world ? this.world.traces() : [] });
     }
   }
 

@@ -35,6 +35,9 @@ class FakeWorld implements WorldLike {
   report(): Report {
     return { digest: 'd', simulatedMs: this.now } as unknown as Report;
   }
+  traces() {
+    return [];
+  }
 }
 
 function harness(costPerMs = 0.001) {
