@@ -45,8 +45,10 @@ export class Instance {
     /** Its number within the service, from 1 in creation order. */
     readonly n: number,
     readonly serviceIndex: number,
-    readonly workers: number,
-    readonly queueCap: number,
+    /** Worker slots; `set: service.workers` changes it live. */
+    public workers: number,
+    /** Waiting room; `set: service.queue` changes it live (what waits beyond a lowered cap stays). */
+    public queueCap: number,
     serviceCount: number,
     private readonly since: number,
   ) {

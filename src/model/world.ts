@@ -135,6 +135,8 @@ export class World {
   private readonly warmupMs: number;
   private nextId = 1;
   private nextInstanceId = 0;
+  /** Per service: the workers and queue new instances get (the file's, until a `set` changes them). */
+  private readonly capacity: { workers: number; queue: number }[] = [];
   private liveJobs = 0;
   private stop: Stop | null = null;
   private readonly faults: Faults;
@@ -1133,6 +1135,15 @@ export class World {
         for (let k = 0; k < n; k++) this.crash(targets[k], item.forMs);
         return;
       }
+      case 'setting': {
+        const si = this.serviceIndex(a.service);
+        if (si < 0) return;
+        const before = this.capacity[si]![a.key];
+        this.note('scale', a.service, 'info', `${a.key} per instance: ${fmtCap(before)} → ${fmtCap(a.value)}`);
+        this.setCapacity(si, a.key, a.value);
+        if (item.forMs !== null) this.sched.schedulePriority(this.sched.now + item.forMs, Ev.Undo, () => this.setCapacity(si, a.key, before));
+        return;
+      }
       case 'scale': {
         const si = this.serviceIndex(a.service);
         if (si < 0) return;
@@ -1159,8 +1170,20 @@ export class World {
   // ---- lifecycle: scaling, draining, stopping -----------------------------
 
   private newInstance(si: number, n: number): Instance {
-    const s = this.scenario.services[si];
-    return new Instance(this.nextInstanceId++, n, si, s.workers, s.queue, this.scenario.services.length, this.warmupMs);
+    const c = this.capacity[si] ??= { workers: this.scenario.services[si].workers, queue: this.scenario.services[si].queue };
+    return new Instance(this.nextInstanceId++, n, si, c.workers, c.queue, this.scenario.services.length, this.warmupMs);
+  }
+
+  /** Workers or queue of every instance of a service from now on (new replicas too). */
+  private setCapacity(si: number, key: 'workers' | 'queue', value: number): void {
+    this.capacity[si]![key] = value;
+    const now = this.sched.now;
+    for (const inst of this.instances[si]) {
+      inst.account(now);
+      if (key === 'workers') inst.workers = value;
+      else inst.queueCap = value;
+      this.drain(inst); // more workers take waiting jobs at once
+    }
   }
 
   private serviceIndex(name: string): number {
@@ -1313,6 +1336,10 @@ export class World {
       message: `run stopped at ${at}s of simulated time: ${what}${where}. The scenario is running away (an overloaded service with an unbounded queue, or rates far beyond capacity); lower the load, bound the queues or shorten the run.`,
     });
   }
+}
+
+function fmtCap(n: number): string {
+  return n === Infinity ? 'unbounded' : String(n);
 }
 
 function inWindow(c: WindowCollector, t: number): boolean {

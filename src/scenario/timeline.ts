@@ -37,7 +37,9 @@ const ALL_PARAMS = [...new Set(Object.values(ACTION_PARAMS).flat())];
 const BUILT = ['kill', 'load', 'latency', 'errors', 'slow', 'partition', 'set'] as const;
 
 /** `set` paths of the format that are planned (service.<one of these>…). */
-const PLANNED_SETTINGS = ['autoscale', 'workers', 'queue', 'model', 'startup', 'restart', 'balancer', 'database', 'cache', 'label', 'network'];
+const PLANNED_SETTINGS = ['autoscale', 'model', 'startup', 'restart', 'balancer', 'database', 'cache', 'label', 'network'];
+/** What `set` can change now. */
+const SETTABLE = ['instances', 'workers', 'queue'] as const;
 const SET_EXAMPLE = 'e.g. { at: 60s, set: catalog.instances, value: 5 }';
 type BuiltAction = (typeof BUILT)[number];
 
@@ -213,19 +215,29 @@ function readSet(c: Collector, raw: Record<string, unknown>, path: Path, cat: Ca
   const [svc, ...rest] = setting.trim().split('.');
   const key = rest.join('.');
   if (!knownService(c, spath, svc, cat)) return undefined;
-  if (key !== 'instances') {
+  const settable = SETTABLE.map((k) => `${svc}.${k}`).join(', ');
+  if (!includes(SETTABLE, key)) {
     if (PLANNED_SETTINGS.includes(rest[0]!)) {
-      c.notSupported(spath, `setting "${key}" is not supported yet (planned); settable now: ${svc}.instances`, 'value');
+      c.notSupported(spath, `setting "${key}" is not supported yet (planned); settable now: ${settable}`, 'value');
       if (has(raw, 'value')) c.moot([...path, 'value']);
     } else {
-      c.error(spath, `unknown setting "${key}" of service ${svc}; settable now: ${svc}.instances (${SET_EXAMPLE})`);
+      c.error(spath, `unknown setting "${key}" of service ${svc}; settable now: ${settable} (${SET_EXAMPLE})`);
     }
     return undefined;
   }
+  const what = key === 'instances' ? 'the new number of instances' : key === 'workers' ? 'the new workers per instance' : 'the new queue per instance (a number or unbounded)';
   if (!has(raw, 'value')) {
-    c.error([...path, 'value'], `set needs value, the new number of instances; ${SET_EXAMPLE}`, 'parent');
+    c.error([...path, 'value'], `set needs value, ${what}; ${SET_EXAMPLE}`, 'parent');
     return undefined;
   }
-  const instances = readCount(c, [...path, 'value'], raw.value, 0, LIMITS.maxInstances, 'instances per service');
-  return instances === undefined ? undefined : { kind: 'scale', service: svc, instances };
+  const vpath = [...path, 'value'];
+  if (key === 'instances') {
+    const instances = readCount(c, vpath, raw.value, 0, LIMITS.maxInstances, 'instances per service');
+    return instances === undefined ? undefined : { kind: 'scale', service: svc, instances };
+  }
+  if (key === 'queue' && raw.value === 'unbounded') return { kind: 'setting', service: svc, key, value: Infinity };
+  const value = key === 'workers'
+    ? readCount(c, vpath, raw.value, 1, LIMITS.maxWorkers, 'workers per instance')
+    : readCount(c, vpath, raw.value, 0, LIMITS.maxQueue, 'waiting requests per instance');
+  return value === undefined ? undefined : { kind: 'setting', service: svc, key, value };
 }

@@ -157,6 +157,8 @@ export type Action =
   | { readonly kind: 'kill'; readonly service: string; readonly count: number | 'all'; readonly instance?: number }
   /** `set: service.instances`: scale to this many replicas (new ones start cold; removed ones drain, then stop). */
   | { readonly kind: 'scale'; readonly service: string; readonly instances: number }
+  /** `set: service.workers` / `service.queue`: every instance's capacity from now on (queue: Infinity = unbounded). */
+  | { readonly kind: 'setting'; readonly service: string; readonly key: 'workers' | 'queue'; readonly value: number }
   | { readonly kind: 'load'; readonly workload: string; readonly perSec: number }
   /** Extra latency on every answer the service sends, once per request, on the wire: its worker is free, its caller waits. */
   | { readonly kind: 'latency'; readonly service: string; readonly add: Dist }

@@ -25,6 +25,10 @@ export function timelineEntry(item: TimelineItem): Record<string, string | numbe
       entry.set = `${a.service}.instances`;
       entry.value = a.instances;
       break;
+    case 'setting':
+      entry.set = `${a.service}.${a.key}`;
+      entry.value = a.value === Infinity ? 'unbounded' : a.value;
+      break;
     case 'latency':
       entry.latency = a.service;
       entry.add = distText(a.add);
@@ -50,6 +54,7 @@ export function describeAction(a: Action): string {
     case 'load': return `load ${a.workload} → ${a.perSec}/s`;
     case 'kill': return a.instance !== undefined ? `kill ${a.service} instance ${a.instance}` : `kill ${a.service} × ${a.count}`;
     case 'scale': return `scale ${a.service} to ${a.instances}`;
+    case 'setting': return `${a.service} ${a.key} → ${a.value === Infinity ? 'unbounded' : a.value}`;
     case 'latency': return `latency ${a.service} +${distText(a.add)}`;
     case 'errors': return `errors ${a.service} ${Math.round(a.rate * 1000) / 10}%`;
     case 'slow': return `slow ${a.service} CPU ×${a.factor}`;

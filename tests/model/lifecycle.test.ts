@@ -130,3 +130,55 @@ describe('lifecycle: scaling, draining, stopping', () => {
     expect(states(w)).toEqual(['1:ready', '2:ready', '3:ready']);
   });
 });
+
+describe('settings changed live', () => {
+  const mm = (timeline: string) => `
+version: 1
+name: capacity
+seed: 9
+duration: 120s
+services:
+  api:
+    workers: 1
+    queue: unbounded
+    endpoints:
+      get: [ { cpu: exp(10ms) } ]
+workload:
+  - { name: w, route: api.get, rate: 90/s }
+timeline:
+${timeline}
+`;
+
+  it('SET-W more workers drain the queue at once: M/M/1 at ρ = 0.9 (W = 100 ms) becomes M/M/4 (W ≈ 10 ms)', () => {
+    const w = worldFrom(mm('  - { at: 60s, set: api.workers, value: 4 }'));
+    w.runUntil(59_999);
+    const before = w.snapshot().services[0]!.instances[0]!;
+    expect(before.workers).toBe(1);
+    w.runUntil(60_001);
+    const after = w.snapshot().services[0]!.instances[0]!;
+    expect(after.workers).toBe(4);
+    expect(after.queued).toBeLessThanOrEqual(Math.max(0, before.queued - 3));
+    w.run();
+    // Requests sent after the change: M/M/4 at a = 0.9 waits almost never; mean ≈ 10 ms.
+    const late = worldFrom(mm('  - { at: 0s, set: api.workers, value: 4 }'));
+    late.run();
+    expect(late.report().routes['api.get'].latencyMs.mean).toBeLessThan(12);
+  });
+
+  it('SET-Q a queue of 0 from now on: arrivals that find every worker busy are refused (Erlang B, not C)', () => {
+    const w = worldFrom(mm('  - { at: 0s, set: api.queue, value: 0 }'));
+    w.run();
+    const r = w.report();
+    // M/M/1/1 at a = 0.9: blocking = a / (1 + a) = 0.4737.
+    const blocked = r.routes['api.get'].rejected / r.routes['api.get'].requests;
+    expect(Math.abs(blocked - 0.9 / 1.9)).toBeLessThan(0.02);
+  });
+
+  it('SET-F with for, the setting comes back', () => {
+    const w = worldFrom(mm('  - { at: 10s, for: 10s, set: api.workers, value: 3 }'));
+    w.runUntil(15_000);
+    expect(w.snapshot().services[0]!.instances[0]!.workers).toBe(3);
+    w.runUntil(20_001);
+    expect(w.snapshot().services[0]!.instances[0]!.workers).toBe(1);
+  });
+});

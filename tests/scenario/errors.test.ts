@@ -290,7 +290,7 @@ describe('ERR-5 parts of the format not built yet: at their position, never sile
     ]);
   });
 
-  test('workload retries, timeline database/cacheFlush/broker/deploy, set paths other than instances, expectations on sagas and topics', () => {
+  test('workload retries, timeline database/cacheFlush/broker/deploy, set paths other than instances, workers and queue, expectations on sagas and topics', () => {
     expect(errors(minimal(y`
       timeline:
         - { at: 50s, for: 30s, latency: api, add: 400ms }
@@ -314,7 +314,7 @@ describe('ERR-5 parts of the format not built yet: at their position, never sile
       's.yaml:19:15: timeline[6].broker: "broker" is not supported yet (planned); remove it to run this scenario',
       's.yaml:20:15: timeline[7].deploy: "deploy" is not supported yet (planned); remove it to run this scenario',
       // set is built for service.instances; the format's other paths are planned
-      's.yaml:21:20: timeline[8].set: setting "autoscale.max" is not supported yet (planned); settable now: api.instances',
+      's.yaml:21:20: timeline[8].set: setting "autoscale.max" is not supported yet (planned); settable now: api.instances, api.workers, api.queue',
       's.yaml:23:7: expect[0].saga: "saga" is not supported yet (planned); remove it to run this scenario',
       's.yaml:24:7: expect[1].topic: "topic" is not supported yet (planned); remove it to run this scenario',
     ]);

@@ -19,11 +19,17 @@ describe('SET set: service.instances', () => {
 
   test('SET-2 other settings of the format are planned; unknown ones list what is settable', () => {
     expect(errors(timeline('{ at: 30s, set: api.autoscale.max, value: 5 }'))).toEqual([
-      's.yaml:12:21: timeline[0].set: setting "autoscale.max" is not supported yet (planned); settable now: api.instances',
+      's.yaml:12:21: timeline[0].set: setting "autoscale.max" is not supported yet (planned); settable now: api.instances, api.workers, api.queue',
     ]);
     expect(errors(timeline('{ at: 30s, set: api.replicas, value: 5 }'))).toEqual([
-      's.yaml:12:21: timeline[0].set: unknown setting "replicas" of service api; settable now: api.instances (e.g. { at: 60s, set: catalog.instances, value: 5 })',
+      's.yaml:12:21: timeline[0].set: unknown setting "replicas" of service api; settable now: api.instances, api.workers, api.queue (e.g. { at: 60s, set: catalog.instances, value: 5 })',
     ]);
+  });
+
+  test('SET-4 workers and queue per instance; queue takes unbounded; their limits are the file\'s', () => {
+    expect(ok(timeline('{ at: 30s, set: api.workers, value: 16 }')).timeline[0]!.action).toEqual({ kind: 'setting', service: 'api', key: 'workers', value: 16 });
+    expect(ok(timeline('{ at: 30s, set: api.queue, value: unbounded }')).timeline[0]!.action).toEqual({ kind: 'setting', service: 'api', key: 'queue', value: Infinity });
+    expect(errors(timeline('{ at: 30s, set: api.workers, value: 0 }'))[0]).toMatch(/timeline\[0\]\.value: 0 is below the minimum of 1 workers per instance/);
   });
 
   test('SET-3 an unknown service gets did-you-mean; a missing or bad value is positioned', () => {
