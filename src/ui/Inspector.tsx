@@ -14,6 +14,8 @@ import {
 } from './breakPanel';
 import { CLIENT_PREFIX } from '../render/geometry';
 import { formatPerSec } from './format';
+import { ServiceSettings } from './ServiceSettings';
+import './observe.css';
 import { BREAKER_WORDS, BreakerGlyph, type BreakerState, InstanceGlyph } from './glyphs';
 
 export function InspectorPanel() {
@@ -105,6 +107,8 @@ function ServiceInspector({ meta, others, instance, durationIdx, setDurationIdx 
         </ul>
       )}
 
+      <ServiceSettings meta={meta} view={view} disabled={disabled}
+        onSet={(key, value) => act({ kind: 'setting', service: meta.name, key, value }, null)} />
       <div className="act-row scale-row">
         <span className="act-label">Replicas</span>
         <div className="act-controls">

@@ -17,6 +17,10 @@ export function scenarioMeta(s: Scenario): ScenarioMeta {
       workers: svc.workers,
       queue: svc.queue,
       calls: calls.filter((c) => c !== svc.name),
+      model: svc.model,
+      balancer: svc.balancer,
+      startupMs: svc.startupMs,
+      restartMs: svc.restartMs,
     };
   });
   const workloads: WorkloadMeta[] = s.workload.map((w) =>

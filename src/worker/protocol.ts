@@ -38,6 +38,10 @@ export interface ServiceMeta {
   readonly queue: number;
   /** Services this one calls (from its endpoints' call steps), in file order, unique. */
   readonly calls: readonly string[];
+  readonly model: 'threads' | 'async';
+  readonly balancer: 'round-robin' | 'random' | 'least-connections' | 'p2c';
+  readonly startupMs: number;
+  readonly restartMs: number;
 }
 
 export interface WorkloadMeta {

@@ -71,7 +71,7 @@ describe('store ↔ worker', () => {
   });
 
   it('keeps the selection across a reload only while its service exists', () => {
-    const withS = { ...meta, services: [{ name: 's', label: 'S', instances: 1, workers: 1, queue: 1, calls: [] }] } as ScenarioMeta;
+    const withS = { ...meta, services: [{ name: 's', label: 'S', instances: 1, workers: 1, queue: 1, calls: [], model: 'threads', balancer: 'round-robin', startupMs: 0, restartMs: 0 }] } as ScenarioMeta;
     useApp.getState().select('s', 0);
     expect(useApp.getState().selection).toEqual({ service: 's', instance: 0 });
     useApp.getState().selectScenario('/scenarios/shop.yaml');
