@@ -48,7 +48,7 @@ function TimeChart({ kind, title, routes }: { kind: 'throughput' | 'latency'; ti
         <Legend kind={kind} routes={routes} />
       </div>
       <div className="chart-body" ref={body}>
-        <svg ref={svg} role="img" aria-label={`${title} over simulated time`} data-testid={`${kind}-chart`} />
+        <svg ref={svg} role="img" aria-label={`${title} over simulated time`} data-testid={`${kind}-chart`} data-chart={kind} />
         {points === 0 && <div className="chart-empty">Press play: points appear as simulated time passes</div>}
       </div>
     </figure>

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { formatClock, formatCount, formatDuration, formatMs } from './format';
-import { describeAction, timelineYaml, withRecordedTimeline } from './recording';
+import { copyText } from './download';
+import { describeAction, timelineYaml } from './recording';
+import { saveScenario } from './scenarioFile';
 
 export function RunPanel() {
   const { events, simRate, renderer, meta, speed, playing, stopped } = useApp(useShallow((s) => ({
@@ -32,24 +34,10 @@ export function RecordedPanel() {
   const { recorded, source, meta } = useApp(useShallow((s) => ({ recorded: s.recorded, source: s.source, meta: s.meta })));
   const [note, setNote] = useState<string | null>(null);
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(`timeline:\n${timelineYaml(recorded)}\n`);
-      setNote('copied');
-    } catch {
-      setNote('copy not allowed here; use Save');
-    }
+    setNote((await copyText(`timeline:\n${timelineYaml(recorded)}\n`)) ? 'copied' : 'copy not allowed here; use Save');
   };
-  const save = async () => {
-    if (!source) return;
-    const text = await withRecordedTimeline(source.text, recorded);
-    const base = (source.file.split('/').pop() ?? 'scenario').replace(/\.(ya?ml|json)$/i, '');
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${base}-recorded.yaml`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  // The same file as the top bar's Save: `<name>-recorded.yaml`.
+  const save = () => source && saveScenario(source, recorded);
   return (
     <section className="panel" aria-label="Recorded actions">
       <div className="panel-head">

@@ -1,10 +1,17 @@
-/** Scenario picker, "Open file…", transport (play/pause, step, speed) and the simulated clock. */
+/**
+ * Scenario picker, file tools ("Open file…", New, Save, Share, Export),
+ * transport (play/pause, step, speed) and the simulated clock.
+ */
 import { useRef, type ChangeEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, type CatalogEntry } from '../store';
 import { SPEEDS, type Speed } from '../worker/protocol';
 import { formatClock } from './format';
 import { BrandMark, OpenIcon, PauseIcon, PlayIcon, RestartIcon, StepIcon } from './icons';
+import { ExportMenu } from './ExportMenu';
+import { NEW_SCENARIO_FILE, NEW_SCENARIO_TEMPLATE, saveScenario } from './scenarioFile';
+import { ShareButton, ShareNotice } from './SharePopover';
+import { NewIcon, SaveIcon } from './toolIcons';
 
 export function TopBar() {
   return (
@@ -12,11 +19,18 @@ export function TopBar() {
       <div className="brand"><BrandMark />Microcosm</div>
       <div className="divider" />
       <ScenarioPicker />
-      <OpenFileButton />
+      <div className="group file-tools">
+        <OpenFileButton />
+        <NewButton />
+        <SaveButton />
+        <ShareButton />
+        <ExportMenu />
+      </div>
       <div className="divider" />
       <Transport />
       <div className="spacer" />
       <Clock />
+      <ShareNotice />
     </header>
   );
 }
@@ -73,8 +87,8 @@ function OpenFileButton() {
   };
   return (
     <>
-      <button type="button" className="btn" onClick={() => input.current?.click()} aria-label="Open file…">
-        <OpenIcon /> Open file…
+      <button type="button" className="btn" onClick={() => input.current?.click()} aria-label="Open file…" title="Open a scenario file (YAML or JSON)">
+        <OpenIcon /><span className="btn-label open-label">Open file…</span>
       </button>
       <input
         ref={input}
@@ -86,6 +100,36 @@ function OpenFileButton() {
         onChange={onChange}
       />
     </>
+  );
+}
+
+/** Opens the template as a new file (`new-scenario.yaml`, or `-2`, `-3`… so no opened file is replaced). */
+function NewButton() {
+  const openFile = useApp((s) => s.openFile);
+  const onClick = () => {
+    const taken = new Set(useApp.getState().catalog.map((e) => e.file));
+    let name = NEW_SCENARIO_FILE;
+    for (let i = 2; taken.has(name); i++) name = NEW_SCENARIO_FILE.replace(/\.yaml$/, `-${i}.yaml`);
+    openFile(name, NEW_SCENARIO_TEMPLATE);
+  };
+  return (
+    <button type="button" className="btn" onClick={onClick} aria-label="New scenario"
+      title="Start from a small template scenario (one service, one workload)">
+      <NewIcon /><span className="btn-label">New</span>
+    </button>
+  );
+}
+
+/** Downloads the running scenario with the recorded live actions appended (replays this run). */
+function SaveButton() {
+  const { source, recorded } = useApp(useShallow((s) => ({ source: s.source, recorded: s.recorded })));
+  const n = recorded.length;
+  return (
+    <button type="button" className="btn" disabled={!source} aria-label="Save scenario"
+      onClick={() => source && void saveScenario(source, recorded)}
+      title={source ? `Download the scenario as YAML${n ? ` with your ${n} recorded ${n === 1 ? 'action' : 'actions'}` : ''}` : 'No scenario is loaded yet'}>
+      <SaveIcon /><span className="btn-label">Save</span>
+    </button>
   );
 }
 
