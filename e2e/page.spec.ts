@@ -81,3 +81,40 @@ test('request dots travel the edges while the run plays, and settle when it paus
   // Each dot finishes its trip (at most 3 s on screen) and no new ones come.
   await expect.poll(() => app.hook<number>('dots'), { timeout: 5_000 }).toBe(0);
 });
+
+test('drag a service: it moves and nothing else does; wheel zooms; clicks still hit; fit restores the view', async ({ app, page }) => {
+  await app.open();
+  const t = app.topology;
+  const catalog0 = await t.nodeRect('catalog');
+  const orders0 = await t.nodeRect('order');
+  const front0 = await t.nodeRect('storefront');
+  await t.dragService('catalog', 0, -40);
+  await expect.poll(async () => (await t.nodeRect('catalog')).y).toBeLessThan(catalog0.y - 30);
+  const catalog1 = await t.nodeRect('catalog');
+  expect(Math.abs(catalog1.x - catalog0.x)).toBeLessThan(2);
+  for (const [name, before] of [['order', orders0], ['storefront', front0]] as const) {
+    const now = await t.nodeRect(name);
+    expect(Math.abs(now.x - before.x) + Math.abs(now.y - before.y), `${name} stays put`).toBeLessThan(1);
+  }
+  // A drag is not a tap: the inspector did not open on catalog.
+  expect(await app.hook('selection')).toBeNull();
+
+  // Zoom in around the centre: nodes get bigger; a click on an instance still lands on it.
+  await t.wheel(-300);
+  await expect.poll(async () => (await t.nodeRect('order')).w).toBeGreaterThan(orders0.w * 1.2);
+  await t.clickInstance('order', 1);
+  await expect(app.inspector.root.getByTestId('picked-instance')).toContainText('instance 2');
+  await app.screenshot('04-zoomed-and-arranged');
+
+  // Fit: the whole (rearranged, a little taller) picture fits again; the arrangement is kept.
+  await t.zoomButton('Fit to view').click();
+  await expect.poll(async () => (await t.nodeRect('order')).w).toBeLessThan(orders0.w * 1.01);
+  expect((await t.nodeRect('order')).w).toBeGreaterThan(orders0.w * 0.8);
+  const box = (await t.canvas.boundingBox())!;
+  for (const name of ['storefront', 'catalog', 'order', 'payment', 'inventory']) {
+    const r = await t.nodeRect(name);
+    expect(r.y >= box.y && r.y + r.h <= box.y + box.height, `${name} inside the canvas`).toBe(true);
+  }
+  expect((await t.nodeRect('catalog')).y).toBeLessThan((await t.nodeRect('order')).y);
+  await page.waitForTimeout(50);
+});

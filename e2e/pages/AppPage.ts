@@ -57,6 +57,26 @@ export class Topology {
     // The title row, clear of the instance cells.
     await this.page.mouse.click(r.x + r.w * 0.6, r.y + r.h * 0.1);
   }
+  /** Where a service node is drawn now (viewport px). */
+  nodeRect(service: string): Promise<Rect> {
+    return this.rect('nodeRect', service);
+  }
+  /** Drag a service node by its title row, by (dx, dy) px, in small steps as a hand would. */
+  async dragService(service: string, dx: number, dy: number): Promise<void> {
+    const r = await this.rect('nodeRect', service);
+    const x = r.x + r.w * 0.6, y = r.y + r.h * 0.1;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx, y + dy, { steps: 8 });
+    await this.page.mouse.up();
+  }
+  /** Wheel over the canvas centre: negative deltaY zooms in. */
+  async wheel(deltaY: number): Promise<void> {
+    const b = (await this.canvas.boundingBox())!;
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await this.page.mouse.wheel(0, deltaY);
+  }
+  zoomButton = (name: 'Zoom in' | 'Zoom out' | 'Fit to view') => this.page.getByRole('button', { name, exact: true });
   /** Click one instance cell of a service on the canvas. */
   async clickInstance(service: string, i: number): Promise<void> {
     const r = await this.rect('cellRect', service, i);

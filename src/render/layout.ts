@@ -1,6 +1,8 @@
 /**
  * Where each node sits: the scenario's `layout:` positions when it gives one
- * for every service, otherwise a stable layered layout by call depth
+ * for every service (node centres, in px; spread out uniformly when they are
+ * closer than a node, so grid units like [1, 2] work too; clients sit left of
+ * the service they call), otherwise a stable layered layout by call depth
  * (clients left, leaves right; within a column, callers' order then file
  * order). Pure: same input, same picture.
  */
@@ -48,8 +50,55 @@ export const layoutDefaults = {
 export function layoutTopology(input: LayoutInput): Layout {
   const names = input.services.map((s) => s.name);
   const useGiven = names.length > 0 && names.every((n) => input.positions[n] !== undefined);
-  const columns = useGiven ? givenColumns(input) : layeredColumns(input);
-  return place(columns, input);
+  return useGiven ? placeGiven(input) : place(layeredColumns(input), input);
+}
+
+/** The file's positions as node centres, spread so that no two services overlap; clients left of their target. */
+function placeGiven(input: LayoutInput): Layout {
+  const d = layoutDefaults;
+  const S = d.service, C = d.client;
+  const pts = input.services.map((s) => ({ id: s.name, x: input.positions[s.name][0], y: input.positions[s.name][1] }));
+  // The smallest uniform stretch that keeps every pair of services apart (by x or by y, whichever is cheaper).
+  let k = 1;
+  for (let i = 0; i < pts.length; i++) {
+    for (let j = i + 1; j < pts.length; j++) {
+      const dx = Math.abs(pts[i].x - pts[j].x), dy = Math.abs(pts[i].y - pts[j].y);
+      const needX = dx > 0 ? (S.w + d.minColumnGap / 2) / dx : Infinity;
+      const needY = dy > 0 ? (S.h + d.minRowGap) / dy : Infinity;
+      const need = Math.min(needX, needY);
+      if (need !== Infinity) k = Math.max(k, need);
+    }
+  }
+  const boxes: NodeBox[] = pts.map((p) => ({ id: p.id, kind: 'service', x: p.x * k - S.w / 2, y: p.y * k - S.h / 2, w: S.w, h: S.h }));
+  // Clients: one column left of the leftmost service, each near its target's height, never overlapping.
+  const byId = new Map(boxes.map((b) => [b.id, b] as const));
+  const left = Math.min(...boxes.map((b) => b.x));
+  const cx = left - d.maxColumnGap - C.w;
+  const wanted = input.clients.map((c, i) => {
+    const t = byId.get(c.target);
+    return { id: c.id, y: t ? t.y + t.h / 2 - C.h / 2 : i * (C.h + d.minRowGap), i };
+  }).sort((a, b) => a.y - b.y || a.i - b.i);
+  let floor = -Infinity;
+  for (const w of wanted) {
+    const y = Math.max(w.y, floor);
+    boxes.push({ id: w.id, kind: 'client', x: cx, y, w: C.w, h: C.h });
+    floor = y + C.h + d.minRowGap;
+  }
+  return fit(boxes, input, d.maxColumnGap);
+}
+
+/** Shift boxes to start at 0 and scale the whole picture to fit the canvas (never enlarged). */
+export function fit(boxes: readonly NodeBox[], input: Pick<LayoutInput, 'width' | 'height'>, colGap: number): Layout {
+  const d = layoutDefaults;
+  const minX = Math.min(...boxes.map((b) => b.x)), minY = Math.min(...boxes.map((b) => b.y));
+  const totalW = Math.max(...boxes.map((b) => b.x + b.w)) - minX;
+  const totalH = Math.max(...boxes.map((b) => b.y + b.h)) - minY;
+  const availW = Math.max(100, input.width - 2 * d.margin);
+  const availH = Math.max(100, input.height - 2 * d.margin);
+  const scale = Math.min(1, availW / Math.max(1, totalW), availH / Math.max(1, totalH));
+  const nodes = new Map<string, NodeBox>();
+  for (const b of boxes) nodes.set(b.id, { ...b, x: b.x - minX, y: b.y - minY });
+  return { nodes, colGap, scale, offsetX: (input.width - totalW * scale) / 2, offsetY: (input.height - totalH * scale) / 2 };
 }
 
 type Column = { id: string; kind: 'service' | 'client'; /** preferred vertical order key */ y: number }[];
@@ -96,23 +145,6 @@ function layeredColumns(input: LayoutInput): Column[] {
       order.set(k.id, idx);
     });
   }
-  return cols.filter((c) => c.length > 0);
-}
-
-/** The file's positions: distinct x values become columns, y keeps its order and spacing. */
-function givenColumns(input: LayoutInput): Column[] {
-  const xs = [...new Set(input.services.map((s) => input.positions[s.name][0]))].sort((a, b) => a - b);
-  const cols: Column[] = [[], ...xs.map(() => [] as Column)];
-  for (const s of input.services) {
-    const [x, y] = input.positions[s.name];
-    cols[xs.indexOf(x) + 1].push({ id: s.name, kind: 'service', y });
-  }
-  for (const c of cols) c.sort((a, b) => a.y - b.y);
-  input.clients.forEach((c) => {
-    const p = input.positions[c.target];
-    cols[0].push({ id: c.id, kind: 'client', y: p ? p[1] : 0 });
-  });
-  cols[0].sort((a, b) => a.y - b.y);
   return cols.filter((c) => c.length > 0);
 }
 

@@ -37,6 +37,8 @@ export class ServiceNode {
   private instanceCount = 0;
   /** Called with the tapped instance cell's index, or null for the node itself. */
   onTap: ((instance: number | null) => void) | null = null;
+  /** Set by the stage while the node is being dragged, so the pointer-up is not a tap. */
+  dragged = false;
   /** Called when the hover state changes (the stage renders on demand). */
   onHover: (() => void) | null = null;
   private readonly title: Text;
@@ -70,6 +72,7 @@ export class ServiceNode {
     this.view.cursor = 'pointer';
     this.view.interactiveChildren = false;
     this.view.on('pointertap', (e) => {
+      if (this.dragged) return; // the end of a drag, not a tap
       const p = e.getLocalPosition(this.view);
       this.onTap?.(cellAt(p.x, p.y, this.instanceCount));
     });

@@ -5,11 +5,11 @@
  * ticker), so a paused run with nothing in flight costs nothing. Never reads the model itself. Taps on a service node (or one of
  * its instance cells) and on the empty canvas are reported through `onSelect`.
  */
-import { Application, BitmapFontManager, Container, Graphics } from 'pixi.js';
+import { Application, BitmapFontManager, Container, Graphics, type FederatedPointerEvent } from 'pixi.js';
 import type { WorldSnapshot } from '../model/snapshot';
 import type { ScenarioMeta } from '../worker/protocol';
 import { drawEdge, EdgeLabel, type EdgeState, edgeCurve, labelPoint } from './edgeView';
-import { layoutTopology, type Layout } from './layout';
+import { layoutTopology, type Layout, type NodeBox } from './layout';
 import { ClientNode, ServiceNode, formatRate } from './nodeView';
 import { CELL, cellOrigin, CLIENT_PREFIX } from './geometry';
 import type { ActiveFault } from '../model/snapshot';
@@ -41,6 +41,19 @@ export class TopologyStage {
   private selection: { service: string; instance: number | null } | null = null;
   /** Set by the host: where taps go. */
   onSelect: SelectHandler | null = null;
+  /** Set by the host: services' centres after the user dragged one (layout units, for the file's `layout:`). */
+  onLayoutChange: ((positions: Record<string, [number, number]>) => void) | null = null;
+  /** View zoom and pan on top of the fitted layout (wheel, drag on the empty canvas, the zoom buttons). */
+  private zoom = 1;
+  private pan = { x: 0, y: 0 };
+  /** Services' centres once the user has dragged a node: from then on the layout is exactly these. */
+  private positions: Record<string, [number, number]> | null = null;
+  /** The scale and offset the picture had when the user started arranging it (kept, so nothing else moves). */
+  private pinned: { scale: number; offsetX: number; offsetY: number; ref: string; at: { x: number; y: number } } | null = null;
+  private drag:
+    | { kind: 'node'; id: string; grab: { x: number; y: number }; start: { x: number; y: number }; moved: boolean }
+    | { kind: 'pan'; start: { x: number; y: number }; pan: { x: number; y: number }; moved: boolean }
+    | null = null;
 
   private constructor(private readonly app: Application, width: number, height: number) {
     this.width = width;
@@ -51,7 +64,114 @@ export class TopologyStage {
     // A tap on the empty canvas clears the selection (nodes handle their own taps).
     app.stage.eventMode = 'static';
     app.stage.hitArea = app.screen;
-    app.stage.on('pointertap', (e) => { if (e.target === app.stage) this.onSelect?.(null, null); });
+    app.stage.on('pointerdown', (e) => {
+      if (e.target === app.stage && e.button === 0) this.drag = { kind: 'pan', start: { x: e.global.x, y: e.global.y }, pan: { ...this.pan }, moved: false };
+    });
+    app.stage.on('globalpointermove', (e) => this.onPointerMove(e));
+    app.stage.on('pointerup', (e) => this.endDrag(e));
+    app.stage.on('pointerupoutside', (e) => this.endDrag(e));
+    app.canvas.addEventListener('wheel', this.onWheel, { passive: false });
+    app.canvas.addEventListener('dblclick', this.onDoubleClick);
+  }
+
+  // ---- zoom, pan and dragging nodes ---------------------------------------
+
+  /** Zoom by `factor` around a canvas point (CSS px), within 0.3×–4×. */
+  zoomBy(factor: number, at: { x: number; y: number } = { x: this.width / 2, y: this.height / 2 }): void {
+    const z = Math.min(4, Math.max(0.3, this.zoom * factor));
+    const k = z / this.zoom;
+    this.pan = { x: at.x - (at.x - this.pan.x) * k, y: at.y - (at.y - this.pan.y) * k };
+    this.zoom = z;
+    this.applyTransform();
+    this.drawSoon();
+  }
+
+  /** Back to the fitted picture (keeps any arrangement the user made). */
+  resetView(): void {
+    this.zoom = 1;
+    this.pan = { x: 0, y: 0 };
+    this.pinned = null;
+    this.relayout();
+    this.drawSoon();
+  }
+
+  get zoomLevel(): number {
+    return this.zoom;
+  }
+
+  private readonly onWheel = (e: WheelEvent): void => {
+    e.preventDefault();
+    const r = this.app.canvas.getBoundingClientRect();
+    this.zoomBy(Math.exp(-e.deltaY * 0.0015), { x: e.clientX - r.left, y: e.clientY - r.top });
+  };
+
+  private readonly onDoubleClick = (e: MouseEvent): void => {
+    const r = this.app.canvas.getBoundingClientRect();
+    const hit = this.app.renderer.events.rootBoundary.hitTest(e.clientX - r.left, e.clientY - r.top);
+    if (hit === this.app.stage || hit === null) this.resetView();
+  };
+
+  private beginNodeDrag(id: string, e: FederatedPointerEvent): void {
+    if (e.button !== 0 || !this.layout) return;
+    const box = this.layout.nodes.get(id);
+    if (!box) return;
+    const p = this.toLayout(e.global);
+    this.drag = { kind: 'node', id, grab: { x: p.x - box.x, y: p.y - box.y }, start: { x: e.global.x, y: e.global.y }, moved: false };
+    const node = this.services.get(id);
+    if (node) node.dragged = false;
+  }
+
+  private onPointerMove(e: FederatedPointerEvent): void {
+    const d = this.drag;
+    if (!d) return;
+    const dx = e.global.x - d.start.x, dy = e.global.y - d.start.y;
+    if (!d.moved && Math.hypot(dx, dy) < 4) return; // a tap wobbles; a drag goes somewhere
+    d.moved = true;
+    if (d.kind === 'pan') {
+      this.pan = { x: d.pan.x + dx, y: d.pan.y + dy };
+      this.applyTransform();
+      this.drawSoon();
+      return;
+    }
+    const node = this.services.get(d.id);
+    if (node) node.dragged = true;
+    const layout = this.layout!;
+    if (!this.positions) this.positions = centres(layout);
+    // Pin the picture's scale and one other node's place: moving this node moves nothing else.
+    if (!this.pinned) {
+      const ref = [...layout.nodes.keys()].find((k) => k !== d.id && !k.startsWith(CLIENT_PREFIX)) ?? d.id;
+      const b = layout.nodes.get(ref)!;
+      this.pinned = { scale: layout.scale, offsetX: layout.offsetX, offsetY: layout.offsetY, ref, at: { x: b.x, y: b.y } };
+    }
+    const p = this.toLayout(e.global);
+    const box = layout.nodes.get(d.id)!;
+    this.positions = { ...this.positions, [d.id]: [Math.round(p.x - d.grab.x + box.w / 2 - layout.nodes.get(this.pinned.ref)!.x + this.pinned.at.x), Math.round(p.y - d.grab.y + box.h / 2 - layout.nodes.get(this.pinned.ref)!.y + this.pinned.at.y)] };
+    this.relayout();
+    this.drawSoon();
+  }
+
+  private endDrag(e: FederatedPointerEvent): void {
+    const d = this.drag;
+    this.drag = null;
+    if (!d) return;
+    if (d.kind === 'pan') {
+      if (!d.moved && e.target === this.app.stage) this.onSelect?.(null, null);
+      return;
+    }
+    if (d.moved && this.positions) this.onLayoutChange?.({ ...this.positions });
+  }
+
+  /** A canvas point (CSS px) in layout units. */
+  private toLayout(g: { x: number; y: number }): { x: number; y: number } {
+    const l = this.layout!;
+    return { x: ((g.x - this.pan.x) / this.zoom - l.offsetX) / l.scale, y: ((g.y - this.pan.y) / this.zoom - l.offsetY) / l.scale };
+  }
+
+  private applyTransform(): void {
+    const l = this.layout;
+    if (!l) return;
+    this.world.scale.set(l.scale * this.zoom);
+    this.world.position.set(this.pan.x + this.zoom * l.offsetX, this.pan.y + this.zoom * l.offsetY);
   }
 
   /** Creates the canvas inside `host`. The caller must destroy the result even if it unmounted meanwhile. */
@@ -97,12 +217,21 @@ export class TopologyStage {
     this.height = height;
     this.app.renderer.resize(width, height);
     this.app.stage.hitArea = this.app.screen;
+    this.pinned = null; // fit the new size
     this.relayout();
     this.draw();
   }
 
   setScenario(meta: ScenarioMeta | null): void {
     if (meta === this.meta) return;
+    // A restart of the same scenario keeps the user's arrangement and view; another scenario starts afresh.
+    const same = meta && this.meta && meta.file === this.meta.file && meta.services.map((s) => s.name).join() === this.meta.services.map((s) => s.name).join();
+    if (!same) {
+      this.positions = null;
+      this.pinned = null;
+      this.zoom = 1;
+      this.pan = { x: 0, y: 0 };
+    }
     this.meta = meta;
     this.snapshot = null;
     this.dots.clear();
@@ -181,17 +310,19 @@ export class TopologyStage {
   nodeRect(service: string): CanvasRect | null {
     const box = this.layout?.nodes.get(service);
     if (!box || !this.layout) return null;
-    const k = this.layout.scale;
-    return { x: this.layout.offsetX + box.x * k, y: this.layout.offsetY + box.y * k, w: box.w * k, h: box.h * k };
+    const k = this.layout.scale * this.zoom;
+    const ox = this.pan.x + this.zoom * this.layout.offsetX, oy = this.pan.y + this.zoom * this.layout.offsetY;
+    return { x: ox + box.x * k, y: oy + box.y * k, w: box.w * k, h: box.h * k };
   }
 
   /** Where instance cell `i` of a service is drawn, in CSS px relative to the canvas. */
   cellRect(service: string, i: number): CanvasRect | null {
     const box = this.layout?.nodes.get(service);
     if (!box || !this.layout) return null;
-    const k = this.layout.scale;
+    const k = this.layout.scale * this.zoom;
+    const ox = this.pan.x + this.zoom * this.layout.offsetX, oy = this.pan.y + this.zoom * this.layout.offsetY;
     const c = cellOrigin(i);
-    return { x: this.layout.offsetX + (box.x + c.x) * k, y: this.layout.offsetY + (box.y + c.y) * k, w: CELL * k, h: CELL * k };
+    return { x: ox + (box.x + c.x) * k, y: oy + (box.y + c.y) * k, w: CELL * k, h: CELL * k };
   }
 
   private applySelection(): void {
@@ -202,6 +333,8 @@ export class TopologyStage {
   }
 
   destroy(): void {
+    this.app.canvas.removeEventListener('wheel', this.onWheel);
+    this.app.canvas.removeEventListener('dblclick', this.onDoubleClick);
     if (this.frame !== null) globalThis.cancelAnimationFrame?.(this.frame);
     this.frame = null;
     this.dots.destroy();
@@ -232,10 +365,15 @@ export class TopologyStage {
   private relayout(): void {
     if (!this.meta) return;
     const { services, clients } = this.structure();
-    const layout = layoutTopology({ services, clients, positions: this.meta.layout, width: this.width, height: this.height });
+    let layout = layoutTopology({ services, clients, positions: this.positions ?? this.meta.layout, width: this.width, height: this.height });
+    const pin = this.pinned;
+    const ref = pin ? layout.nodes.get(pin.ref) : undefined;
+    if (pin && ref) {
+      // Keep the scale, and the reference node where it was: the refit after a drag moves nothing on screen.
+      layout = { ...layout, scale: pin.scale, offsetX: pin.offsetX + (pin.at.x - ref.x) * pin.scale, offsetY: pin.offsetY + (pin.at.y - ref.y) * pin.scale };
+    }
     this.layout = layout;
-    this.world.scale.set(layout.scale);
-    this.world.position.set(layout.offsetX, layout.offsetY);
+    this.applyTransform();
     for (const s of services) {
       const box = layout.nodes.get(s.name)!;
       const node = this.services.get(s.name);
@@ -243,6 +381,7 @@ export class TopologyStage {
       else {
         const n = new ServiceNode(box, s.label);
         n.onTap = (instance) => this.onSelect?.(s.name, instance);
+        n.view.on('pointerdown', (e) => this.beginNodeDrag(s.name, e));
         n.onHover = () => this.drawSoon();
         this.services.set(s.name, n);
         this.nodeLayer.addChild(n.view);
@@ -315,6 +454,15 @@ export class TopologyStage {
     }
     this.app.render();
   }
+}
+
+/** Each service's centre, in layout units, rounded (what `layout:` in the file says). */
+function centres(l: Layout): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const [id, b] of l.nodes as ReadonlyMap<string, NodeBox>) {
+    if (b.kind === 'service') out[id] = [Math.round(b.x + b.w / 2), Math.round(b.y + b.h / 2)];
+  }
+  return out;
 }
 
 /** People who ask their system for less motion get no moving dots. */

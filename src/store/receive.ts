@@ -48,6 +48,8 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
         log: [],
         traces: null,
         traceId: null,
+        // A restart of the same file keeps the user's arrangement (the canvas keeps it too).
+        layout: s.meta && s.meta.file === msg.meta.file ? s.layout : null,
         pendingLoad: {},
         report: null,
         // The selection survives a reload while its service still exists.

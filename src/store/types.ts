@@ -101,6 +101,9 @@ export interface ViewSlice {
   /** The service (and instance) the inspector acts on; null = none. */
   selection: Selection | null;
   select(service: string | null, instance?: number | null): void;
+  /** Services' positions after the user arranged the canvas (for the file's `layout:`); null = as laid out. */
+  layout: Readonly<Record<string, readonly [number, number]>> | null;
+  setLayout(layout: Readonly<Record<string, readonly [number, number]>> | null): void;
   /** The request trace shown in the trace view; null = the list of kept traces. */
   traceId: string | null;
   /** Show a trace (fetches the kept traces from the worker), or null for the list. */

@@ -15,6 +15,8 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set, 
     if (cur && cur.service === service && cur.instance === instance) return;
     set({ selection: { service, instance } });
   },
+  layout: null,
+  setLayout: (layout) => set({ layout }),
   traceId: null,
   showTrace: (id) => {
     set({ traceId: id });

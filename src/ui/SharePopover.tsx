@@ -25,7 +25,7 @@ export function ShareButton() {
     setLink(null);
     (async () => {
       try {
-        const text = await scenarioWithActions(source, recorded);
+        const text = await scenarioWithActions(source, recorded, useApp.getState().layout);
         const url = await shareUrl(scenarioFileName(source, []), text, location.href);
         if (live) setLink({ url });
       } catch (e) {

@@ -37,7 +37,7 @@ export function RecordedPanel() {
     setNote((await copyText(`timeline:\n${timelineYaml(recorded)}\n`)) ? 'copied' : 'copy not allowed here; use Save');
   };
   // The same file as the top bar's Save: `<name>-recorded.yaml`.
-  const save = () => source && saveScenario(source, recorded);
+  const save = () => source && saveScenario(source, recorded, useApp.getState().layout);
   return (
     <section className="panel" aria-label="Recorded actions">
       <div className="panel-head">

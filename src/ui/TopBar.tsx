@@ -126,7 +126,7 @@ function SaveButton() {
   const n = recorded.length;
   return (
     <button type="button" className="btn" disabled={!source} aria-label="Save scenario"
-      onClick={() => source && void saveScenario(source, recorded)}
+      onClick={() => source && void saveScenario(source, recorded, useApp.getState().layout)}
       title={source ? `Download the scenario as YAML${n ? ` with your ${n} recorded ${n === 1 ? 'action' : 'actions'}` : ''}` : 'No scenario is loaded yet'}>
       <SaveIcon /><span className="btn-label">Save</span>
     </button>

@@ -10,9 +10,11 @@ import { TopologyStage } from '../render/stage';
 import { useApp } from '../store';
 import { setProbeStage } from './topologyProbe';
 import { BreakerGlyph, FaultTagSwatch, InstanceGlyph } from './glyphs';
+import './observe.css';
 
 export function TopologyView() {
   const host = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<TopologyStage | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const setRendererName = useApp((s) => s.setRendererName);
 
@@ -26,10 +28,12 @@ export function TopologyView() {
       (s) => {
         if (disposed) { s.destroy(); return; }
         stage = s;
+        stageRef.current = s;
         setRendererName(s.rendererName);
         setProbeStage(s);
         const st = useApp.getState();
         s.onSelect = (service, instance) => useApp.getState().select(service, instance);
+        s.onLayoutChange = (positions) => useApp.getState().setLayout(positions);
         s.setScenario(st.meta);
         s.update(st.snapshot);
         s.setSelection(st.selection);
@@ -50,6 +54,7 @@ export function TopologyView() {
       disposed = true;
       unsubscribe();
       observer?.disconnect();
+      stageRef.current = null;
       if (stage) { setProbeStage(null); stage.destroy(); setRendererName(null); }
     };
   }, [setRendererName]);
@@ -58,6 +63,14 @@ export function TopologyView() {
   return (
     <div className="canvas-host" ref={host} data-testid="topology">
       {failed && <div className="overlay-msg">The canvas could not start: {failed}</div>}
+      {hasMeta && !failed && (
+        <div className="zoom-controls" role="group" aria-label="Canvas view"
+          title="Drag a service to move it (Save keeps the layout); wheel to zoom; drag the background to pan; double-click it to fit">
+          <button type="button" aria-label="Zoom in" onClick={() => stageRef.current?.zoomBy(1.25)}>+</button>
+          <button type="button" aria-label="Zoom out" onClick={() => stageRef.current?.zoomBy(0.8)}>−</button>
+          <button type="button" aria-label="Fit to view" onClick={() => stageRef.current?.resetView()}>fit</button>
+        </div>
+      )}
       {!failed && !hasMeta && <div className="overlay-msg">Loading scenario…</div>}
     </div>
   );

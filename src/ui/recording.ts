@@ -78,11 +78,22 @@ export function timelineYaml(items: readonly TimelineItem[]): string {
     .join('\n');
 }
 
-/** The scenario text with the recorded items appended to its `timeline:` (comments kept). */
-export async function withRecordedTimeline(text: string, items: readonly TimelineItem[]): Promise<string> {
-  if (items.length === 0) return text;
+/**
+ * The scenario text with the recorded items appended to its `timeline:`
+ * (comments kept), and the canvas arrangement as its `layout:` when given.
+ */
+export async function withRecordedTimeline(
+  text: string, items: readonly TimelineItem[], layout: Readonly<Record<string, readonly [number, number]>> | null = null,
+): Promise<string> {
+  if (items.length === 0 && !layout) return text;
   const YAML = await import('yaml');
   const doc = YAML.parseDocument(text);
+  if (layout) {
+    const node = doc.createNode(Object.fromEntries(Object.entries(layout).map(([k, v]) => [k, [...v]])));
+    if (YAML.isMap(node)) for (const pair of node.items) if (YAML.isSeq(pair.value)) pair.value.flow = true;
+    doc.set('layout', node);
+  }
+  if (items.length === 0) return doc.toString({ lineWidth: 0 });
   let seq = doc.get('timeline', true);
   if (!YAML.isSeq(seq)) {
     seq = doc.createNode([]);

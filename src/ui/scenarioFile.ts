@@ -8,9 +8,11 @@ import type { Source } from '../store';
 import { downloadText, fileBase } from './download';
 import { withRecordedTimeline } from './recording';
 
-/** The scenario text that replays this run exactly: the file plus the recorded actions. */
-export function scenarioWithActions(source: Source, recorded: readonly TimelineItem[]): Promise<string> {
-  return withRecordedTimeline(source.text, recorded);
+/** The scenario text that replays this run exactly: the file plus the recorded actions (and the canvas arrangement, if any). */
+export function scenarioWithActions(
+  source: Source, recorded: readonly TimelineItem[], layout: Readonly<Record<string, readonly [number, number]>> | null = null,
+): Promise<string> {
+  return withRecordedTimeline(source.text, recorded, layout);
 }
 
 /** `shop.yaml`, or `shop-recorded.yaml` once live actions were added (so it never looks like the original). */
@@ -18,8 +20,10 @@ export function scenarioFileName(source: Pick<Source, 'file'>, recorded: readonl
   return `${fileBase(source.file)}${recorded.length ? '-recorded' : ''}.yaml`;
 }
 
-export async function saveScenario(source: Source, recorded: readonly TimelineItem[]): Promise<void> {
-  downloadText(await scenarioWithActions(source, recorded), scenarioFileName(source, recorded), 'application/yaml');
+export async function saveScenario(
+  source: Source, recorded: readonly TimelineItem[], layout: Readonly<Record<string, readonly [number, number]>> | null = null,
+): Promise<void> {
+  downloadText(await scenarioWithActions(source, recorded, layout), scenarioFileName(source, recorded), 'application/yaml');
 }
 
 export const NEW_SCENARIO_FILE = 'new-scenario.yaml';
