@@ -14,7 +14,8 @@ export default defineConfig({
   timeout: 60_000,
   workers: 1,
   reporter: 'list',
-  outputDir: 'test-results',
+  // Per run, so a concurrent run's clean-up never wipes this one's (screenshots go to test-results/screens).
+  outputDir: `test-results/run-${port}`,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     headless: true,
