@@ -1,9 +1,11 @@
-/** The two d3 charts under the canvas, with their legends. Redrawn when new series points arrive. */
-import { useEffect, useRef, useState } from 'react';
+/** The two d3 charts under the canvas, with their legends and the timeline's events as markers. Redrawn when new series points arrive. */
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { seriesDefaults } from '../store/series';
-import { drawLatency, drawThroughput, ERROR_COLOUR, ROUTE_COLOURS, TOTAL_COLOUR, type ChartFrame } from './charts';
+import { drawLatency, drawThroughput, ERROR_COLOUR, ROUTE_COLOURS, TOTAL_COLOUR, type ChartFrame, type ChartMarker } from './charts';
+import type { TimelineItem } from '../scenario/types';
+import { describeAction } from './recording';
 
 export function ChartPanel() {
   const routes = useApp((s) => s.meta?.routes ?? EMPTY);
@@ -16,14 +18,29 @@ export function ChartPanel() {
 }
 
 const EMPTY: readonly string[] = [];
+const NO_ITEMS: readonly TimelineItem[] = [];
+
+/** The file's timeline and the live actions as chart markers; a `for` adds its end. */
+export function chartMarkers(timeline: readonly TimelineItem[], recorded: readonly TimelineItem[]): ChartMarker[] {
+  const out: ChartMarker[] = [];
+  for (const it of [...timeline, ...recorded]) {
+    const fault = it.action.kind !== 'load' && it.action.kind !== 'scale' && it.action.kind !== 'setting';
+    const words = describeAction(it.action);
+    out.push({ t: it.atMs, label: words, fault });
+    if (it.forMs !== null) out.push({ t: it.atMs + it.forMs, label: `end: ${words}`, fault: false });
+  }
+  return out;
+}
 
 function TimeChart({ kind, title, routes }: { kind: 'throughput' | 'latency'; title: string; routes: readonly string[] }) {
   const svg = useRef<SVGSVGElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
-  const { series, intervalMs, durationMs } = useApp(useShallow((s) => ({
+  const { series, intervalMs, durationMs, timeline, recorded } = useApp(useShallow((s) => ({
     series: s.series, intervalMs: s.seriesIntervalMs ?? seriesDefaults.intervalMs, durationMs: s.meta?.durationMs ?? 0,
+    timeline: s.meta?.timeline ?? NO_ITEMS, recorded: s.recorded,
   })));
+  const markers = useMemo(() => chartMarkers(timeline, recorded), [timeline, recorded]);
   const points = routes.reduce((n, r) => n + (series[r]?.length ?? 0), 0);
 
   useEffect(() => {
@@ -36,10 +53,10 @@ function TimeChart({ kind, title, routes }: { kind: 'throughput' | 'latency'; ti
 
   useEffect(() => {
     if (!svg.current || size.width === 0) return;
-    const f: ChartFrame = { width: size.width, height: size.height, routes, series, intervalMs, durationMs };
+    const f: ChartFrame = { width: size.width, height: size.height, routes, series, intervalMs, durationMs, markers };
     if (kind === 'throughput') drawThroughput(svg.current, f);
     else drawLatency(svg.current, f);
-  }, [kind, routes, series, intervalMs, durationMs, size]);
+  }, [kind, routes, series, intervalMs, durationMs, size, markers]);
 
   return (
     <figure className="chart" style={{ margin: 0 }}>

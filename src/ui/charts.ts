@@ -1,6 +1,7 @@
 /**
  * d3 drawing of the two time charts (SVG): throughput (req/s per route, total,
- * errors) and latency (p50 dashed, p99 solid per route) over simulated time.
+ * errors) and latency (p50 dashed, p99 solid per route) over simulated time,
+ * with the timeline's events (the file's and the live ones) as markers.
  * Pure drawing from chart points; called when the store's series change.
  */
 import * as d3 from 'd3';
@@ -11,6 +12,14 @@ export const ROUTE_COLOURS = ['#4fb3ff', '#3ddc97', '#f6c453', '#b48cff', '#ff9f
 export const TOTAL_COLOUR = '#e6edf7';
 export const ERROR_COLOUR = '#ff6b6b';
 
+/** A timeline event drawn on a chart: when, and a few words. */
+export interface ChartMarker {
+  readonly t: number;
+  readonly label: string;
+  /** A fault or a kill (red), or another change (load, scaling: grey). */
+  readonly fault: boolean;
+}
+
 export interface ChartFrame {
   readonly width: number;
   readonly height: number;
@@ -18,6 +27,7 @@ export interface ChartFrame {
   readonly series: ChartSeries;
   readonly intervalMs: number;
   readonly durationMs: number;
+  readonly markers?: readonly ChartMarker[];
 }
 
 const M = { top: 10, right: 16, bottom: 24, left: 50 };
@@ -64,8 +74,29 @@ function frame(svg: SVGSVGElement, f: ChartFrame, yMax: number, yLabel: string, 
     .call(d3.axisLeft(y).ticks(4).tickFormat((d) => yFormat(+d)).tickSizeOuter(0));
   const label = ensure('axis-label', 'text');
   label.attr('x', M.left + 6).attr('y', M.top + 10).text(yLabel);
+  drawMarkers(ensure('markers'), x, f, h);
   const plot = ensure('plot');
   return { x, y, plot };
+}
+
+/** Timeline events inside the drawn time range: a dashed line each, its words on hover (<title>). */
+function drawMarkers(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3.ScaleLinear<number, number>, f: ChartFrame, h: number) {
+  const [t0, t1] = x.domain();
+  const shown = (f.markers ?? []).filter((m) => m.t >= t0 && m.t <= t1);
+  const sel = g.selectAll<SVGGElement, ChartMarker>('g.marker')
+    .data(shown, (m) => `${m.t}|${m.label}`)
+    .join((enter) => {
+      const m = enter.append('g').attr('class', 'marker');
+      m.append('line');
+      m.append('title');
+      return m;
+    });
+  sel.attr('data-fault', (m) => String(m.fault));
+  sel.select('line')
+    .attr('x1', (m) => x(m.t)).attr('x2', (m) => x(m.t)).attr('y1', M.top).attr('y2', h - M.bottom)
+    .attr('stroke', (m) => (m.fault ? ERROR_COLOUR : '#8a9ab5')).attr('stroke-opacity', 0.55)
+    .attr('stroke-width', 1).attr('stroke-dasharray', '3 3');
+  sel.select('title').text((m) => `${formatClock(m.t)}  ${m.label}`);
 }
 
 type Line = { key: string; colour: string; dash: string | null; width: number; points: XY[] };
