@@ -46,6 +46,7 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
         seriesIntervalMs: null,
         recorded: [],
         log: [],
+        liveExpectations: null,
         traces: null,
         traceId: null,
         // A restart of the same file keeps the user's arrangement (the canvas keeps it too).
@@ -93,6 +94,9 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
     }
     case 'traces':
       set({ traces: msg.traces });
+      return;
+    case 'expectations':
+      set({ liveExpectations: { atMs: msg.atMs, results: msg.results } });
       return;
     case 'finished':
       set((s) => ({ report: msg.report, status: { ...s.status, playing: false, done: true, behind: false } }));

@@ -14,6 +14,7 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   pendingLoad: {},
   recorded: [],
   log: [],
+  liveExpectations: null,
   traces: null,
   fetchTraces: () => send({ type: 'traces' }),
   report: null,

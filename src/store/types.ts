@@ -1,7 +1,7 @@
 /** The shape of the page's state: what the UI shows, and the commands it may send. */
 import type { ScenarioError } from '../scenario/errors';
 import type { Action, TimelineItem } from '../scenario/types';
-import type { Report } from '../metrics/report';
+import type { ExpectationResult, Report } from '../metrics/report';
 import type { LogEntry, WorldSnapshot } from '../model/snapshot';
 import type { Trace } from '../metrics/traces';
 import type { RunStatus, ScenarioMeta, Speed } from '../worker/protocol';
@@ -65,6 +65,8 @@ export interface RunSlice {
   pendingLoad: Readonly<Record<string, { readonly perSec: number; readonly atMs: number }>>;
   /** Live actions recorded by the worker, in the scenario timeline's form. */
   recorded: readonly TimelineItem[];
+  /** The scenario's expectations on the run so far (null before the first evaluation). */
+  liveExpectations: { readonly atMs: number; readonly results: readonly ExpectationResult[] } | null;
   /** The event log so far (the newest LOG_LIMIT entries), oldest first. */
   log: readonly LogEntry[];
   /** The kept request traces (failed, slow, a sample), newest first, as last fetched; null = not fetched. */

@@ -5,7 +5,7 @@
  */
 import type { ScenarioError } from '../scenario/errors';
 import type { Action, TimelineItem } from '../scenario/types';
-import type { Report } from '../metrics/report';
+import type { ExpectationResult, Report } from '../metrics/report';
 import type { WorldSnapshot } from '../model/snapshot';
 import type { Trace } from '../metrics/traces';
 
@@ -91,5 +91,7 @@ export type FromWorker =
   | { readonly type: 'recorded'; readonly item: TimelineItem }
   | { readonly type: 'finished'; readonly report: Report }
   | { readonly type: 'traces'; readonly traces: readonly Trace[] }
+  /** The scenario's expectations on the run so far (about once a second while it runs). */
+  | { readonly type: 'expectations'; readonly atMs: number; readonly results: readonly ExpectationResult[] }
   /** Something threw inside the model: the run stops, the page stays usable. */
   | { readonly type: 'failed'; readonly message: string };

@@ -62,6 +62,7 @@ export class SimRunner {
   private chunkMs = 10;
   private loopArmed = false;
   private lastSnapshotWall = -Infinity;
+  private lastExpectWall = -Infinity;
   private rateWindow = { wall: 0, sim: 0, rate: 0 };
   /** Whole ms the world has been run to (what the next action's `at` will be). */
   private reachedMs = 0;
@@ -264,6 +265,21 @@ export class SimRunner {
     }
     this.lastSnapshotWall = this.host.now();
     this.host.post({ type: 'snapshot', snapshot, status: this.status() });
+    this.postExpectations();
+  }
+
+  /** Expectations on the run so far: once a second of wall time while playing, and whenever it stops. */
+  private postExpectations(): void {
+    const world = this.world;
+    if (!world || !this.scenario || this.scenario.expect.length === 0) return;
+    const now = this.host.now();
+    if (this.playing && now - this.lastExpectWall < 1000) return;
+    this.lastExpectWall = now;
+    try {
+      this.host.post({ type: 'expectations', atMs: world.now, results: world.report().expectations });
+    } catch (e) {
+      this.fail(e);
+    }
   }
 
   private finish(): void {
