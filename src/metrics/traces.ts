@@ -14,6 +14,7 @@ export interface Span {
   readonly parentSpanId: string | null;
   readonly service: string;
   readonly endpoint: string;
+  /** The instance's number within its service (1-based, as the page and `kill … instance: n` name it). */
   readonly instance: number;
   /** 1 for a first try, 2+ for retries; 0 for a request from a client or a parallel branch's own work. */
   readonly attempt: number;
@@ -58,6 +59,14 @@ export class TraceStore<T extends { readonly keptBecause: KeptBecause; readonly 
   /** Newest first. */
   all(): T[] {
     return [...this.rings.failed, ...this.rings.slow, ...this.rings.sampled].sort((a, b) => b.startMs - a.startMs);
+  }
+
+  /** The newest kept entry that matches, or undefined (newest first: the one just added is found at once). */
+  findNewest(match: (t: T) => boolean): T | undefined {
+    for (const ring of [this.rings.failed, this.rings.slow, this.rings.sampled]) {
+      for (let i = ring.length - 1; i >= 0; i--) if (match(ring[i]!)) return ring[i];
+    }
+    return undefined;
   }
 }
 

@@ -70,6 +70,9 @@ interface KeptTrace {
 /** Spans kept per trace: a retry storm can cause thousands of jobs for one request. */
 const MAX_SPANS_PER_TRACE = 256;
 
+/** Traces the event log points at, kept beyond the sample's rings. */
+const MAX_PINNED_TRACES = 200;
+
 /** Breaker state changes kept per edge in the report. */
 const MAX_BREAKER_LOG = 200;
 
@@ -148,6 +151,8 @@ export class World {
   /** Per callee service: its balancer reads callers' in-flight counts (least-connections, p2c). */
   private readonly loadAware: boolean[];
   private readonly traceStore = new TraceStore<KeptTrace>();
+  /** Traces the event log points at, kept apart so a burst of failures does not push them out. */
+  private readonly pinnedTraces: KeptTrace[] = [];
   private readonly hops: HopRing | null;
   private readonly log: EventLog | null;
   /** Per edge: cumulative failure counters at the last interval close, and the last failed request's id. */
@@ -531,17 +536,29 @@ export class World {
       if (parts.length === 0) return;
       const client = e.from.startsWith('client:');
       const who = client ? `requests of ${e.from.slice(7)} to ${e.to}` : `calls ${e.from} → ${e.to}`;
-      const trace = seen.failedReq >= 0 ? this.traceId(seen.failedReq) : null;
+      const trace = seen.failedReq >= 0 ? this.pinTrace(seen.failedReq) : null;
       seen.failedReq = -1;
       this.note('failures', client ? e.to : e.from, d.timeouts + d.errors + d.refused > 0 ? 'error' : 'warn',
         `${who} in the last ${this.intervalMs / 1000} s: ${parts.join(', ')}`, trace);
     });
   }
 
-  /** Remember a failed request on an edge, for that interval's log line. */
+  /** Keep the trace of a request the log names (if it was kept at all); its id, or null. */
+  private pinTrace(reqId: number): string | null {
+    const k = this.traceStore.findNewest((t) => t.req.id === reqId);
+    if (!k) return null; // still in flight, or answered fine in the end
+    if (!this.pinnedTraces.includes(k)) {
+      this.pinnedTraces.push(k);
+      if (this.pinnedTraces.length > MAX_PINNED_TRACES) this.pinnedTraces.shift();
+    }
+    return this.traceId(reqId);
+  }
+
+  /** Remember the interval's first failed request on an edge (the likeliest to have ended by the log line). */
   private failedOn(edge: number, req: ClientRequest | null): void {
     if (!this.log || !req) return;
-    (this.edgeSeen[edge] ??= { errors: 0, timeouts: 0, refused: 0, rejected: 0, failedFinal: 0, failedReq: -1 }).failedReq = req.id;
+    const seen = (this.edgeSeen[edge] ??= { errors: 0, timeouts: 0, refused: 0, rejected: 0, failedFinal: 0, failedReq: -1 });
+    if (seen.failedReq < 0) seen.failedReq = req.id;
   }
 
   // ---- clients ----------------------------------------------------------
@@ -1030,7 +1047,7 @@ export class World {
         parentSpanId: parentOf(j),
         service: this.scenario.services[j.instance.serviceIndex].name,
         endpoint: j.name.slice(j.name.indexOf('.') + 1),
-        instance: j.instance.id,
+        instance: j.instance.n,
         attempt: j.attempt ? j.attempt.number : 0,
         startMs: j.arrivedAt,
         queueMs: j.startedAt >= 0 ? j.startedAt - j.arrivedAt : 0,
@@ -1044,7 +1061,9 @@ export class World {
 
   /** The kept traces, newest first (a bounded sample). */
   traces(): Trace[] {
-    return this.traceStore.all().map((k) => this.buildTrace(k));
+    const kept = this.traceStore.all();
+    const extra = this.pinnedTraces.filter((k) => !kept.includes(k));
+    return [...kept, ...extra].sort((a, b) => b.startMs - a.startMs).map((k) => this.buildTrace(k));
   }
 
   /** The instances of service `s` this caller can find now. */

@@ -1,8 +1,16 @@
-/** The app shell: top bar, canvas, charts and sidebar; the errors view replaces them while a file is rejected. */
-import { useEffect } from 'react';
+/**
+ * The app shell: top bar, canvas, the tabs under it (charts, event log,
+ * traces) and the sidebar; the editor opens beside them; the errors view
+ * replaces them while a file is rejected. Keys: shortcuts.ts.
+ */
+import { lazy, Suspense, useMemo, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
-import { ChartPanel } from './ChartPanel';
+import { BottomTabs } from './BottomTabs';
+import { ExpectationsPanel } from './ExpectationsPanel';
+import { HelpOverlay } from './HelpOverlay';
+import { AboutButton } from './ScenarioAbout';
+import { useShortcuts } from './shortcuts';
 import { ErrorsPanel } from './ErrorsPanel';
 import { LoadPanel } from './LoadPanel';
 import { RecordedPanel, ReportPanel, RunPanel } from './SidePanels';
@@ -11,28 +19,44 @@ import { InspectorPanel } from './Inspector';
 import { TopBar } from './TopBar';
 import { TopologyLegend, TopologyView } from './TopologyView';
 import { summaryOf } from '../store/summary';
+import { EditToggle } from './editor/EditToggle';
+import { useEditorUi } from './editor/editorState';
+
+// CodeMirror is loaded only when the editor is first opened.
+const EditorPane = lazy(() => import('./editor/EditorPane'));
 
 export function App() {
   const invalid = useApp((s) => s.invalid);
-  useSpaceToPlay();
-  useEscapeToDeselect();
+  const editor = useEditorUi(useShallow((s) => ({ open: s.open, mounted: s.mounted, width: s.width })));
+  const [helpOpen, setHelpOpen] = useState(false);
+  const help = useMemo(() => ({ open: helpOpen, setOpen: setHelpOpen }), [helpOpen]);
+  useShortcuts(help);
   return (
     <div className="app">
       <TopBar />
-      <main className="main">
+      <main
+        className={editor.open ? 'main editing' : 'main'}
+        style={editor.open && editor.width ? ({ '--editor-w': `${editor.width}px` } as CSSProperties) : undefined}
+      >
         {invalid && <ErrorsPanel invalid={invalid} />}
         {/* The run stays mounted (hidden) under the errors view: going back loses nothing. */}
         <div style={{ display: invalid ? 'none' : 'contents' }}>
+          {editor.mounted && (
+            <Suspense fallback={editor.open ? <section className="panel editor-panel editor-loading">Loading the editor…</section> : null}>
+              <EditorPane hidden={!editor.open} />
+            </Suspense>
+          )}
           <section className="panel canvas-panel" aria-label="Topology">
             <ScenarioHeader />
             <FailureBanner />
             <TopologyView />
             <TopologyLegend />
           </section>
-          <ChartPanel />
+          <BottomTabs />
           <aside className="side">
             {/* The report, once there is one, is what the user came for. */}
             <ReportPanel />
+            <ExpectationsPanel />
             <InspectorPanel />
             <FaultsPanel />
             <LoadPanel />
@@ -41,6 +65,7 @@ export function App() {
           </aside>
         </div>
       </main>
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }
@@ -52,6 +77,8 @@ function ScenarioHeader() {
       <h1 className="scenario-name" data-testid="scenario-name">{name ?? 'Microcosm'}</h1>
       <span className="scenario-desc" title={description}>{summaryOf(description, 200)}</span>
       {file && <span className="badge mono" title="source file">{file}</span>}
+      <AboutButton />
+      <EditToggle />
     </div>
   );
 }
@@ -65,37 +92,4 @@ function FailureBanner() {
       <button type="button" className="btn small" onClick={restart}>Restart</button>
     </div>
   );
-}
-
-/** Escape closes the inspector, unless focus is in a field that uses Escape itself. */
-function useEscapeToDeselect() {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      const tag = (e.target as HTMLElement | null)?.tagName;
-      if (tag === 'INPUT' || tag === 'TEXTAREA') return;
-      useApp.getState().select(null);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
-
-/** Space toggles play/pause, unless focus is in a control that uses space itself. */
-function useSpaceToPlay() {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.code !== 'Space' && e.key !== ' ') return;
-      const t = e.target as HTMLElement | null;
-      const tag = t?.tagName;
-      if (tag === 'BUTTON' || tag === 'SELECT' || tag === 'TEXTAREA' || tag === 'A' || t?.isContentEditable) return;
-      if (tag === 'INPUT' && (t as HTMLInputElement).type !== 'range') return;
-      const s = useApp.getState();
-      if (!s.meta || s.invalid) return;
-      e.preventDefault();
-      s.togglePlay();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 }
