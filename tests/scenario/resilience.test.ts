@@ -414,7 +414,7 @@ describe('ERR-15 what is built is no longer "not supported"; what is not built s
     const text = built
       .replace('duration: 5m\n', 'duration: 5m\ndiscovery: { mode: client }\ngateway: { routes: [ { match: GET /x, to: order.checkout, retry: 2 } ] }\n')
       .replace('reserve: [ { cpu: 1ms } ]', 'reserve: [ { cpu: 1ms }, { db: write }, { saga: checkout } ]')
-      .replace('  - { at: 90s,', '  - { at: 10s, deploy: order, errors: 20% }\n  - { at: 20s, set: order.workers, value: 4 }\n  - { at: 90s,');
+      .replace('  - { at: 90s,', '  - { at: 10s, deploy: order, errors: 20% }\n  - { at: 20s, set: order.autoscale.max, value: 4 }\n  - { at: 90s,');
     const lines = errors(text);
     for (const line of lines) expect(line).toMatch(/is not supported yet \(planned\)/);
     expect(lines.map((l) => l.split(': ')[1])).toEqual([
