@@ -16,6 +16,9 @@ export class Instance {
   pulling = false;
   /** Jobs started here and not finished (incl. async ones waiting downstream without a worker). */
   jobs = 0;
+  /** Server discovery: readiness probes failed in a row, and whether that took it out of the endpoints. */
+  probeFails = 0;
+  unready = false;
   /** When it last became ready (back-off reset). */
   readyAt = 0;
   /** When it last registered (client discovery: lease renewals count from here). */
@@ -71,6 +74,11 @@ export class Instance {
     if (this.queued === this.q.length) this.growQueue();
     this.q[(this.qHead + this.queued) % this.q.length] = job;
     this.queued++;
+  }
+
+  /** The job that has waited longest, without taking it. */
+  peek(): Job | undefined {
+    return this.queued > 0 ? this.q[this.qHead] : undefined;
   }
 
   dequeue(): Job | undefined {

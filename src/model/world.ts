@@ -54,6 +54,7 @@ const enum Ev {
   EndpointRemoved = 16,
   Tick = 17,
   GraceExpired = 18,
+  Probe = 19,
 }
 
 /** A kept request: its jobs are turned into spans on demand. */
@@ -82,6 +83,9 @@ const OUTCOME_STATUS: Record<Outcome, SpanStatus> = { [Outcome.Ok]: 'ok', [Outco
 
 /** semantics.md: the kubelet sees a crashed container's exit within a second or so. */
 const EXIT_DETECTION_MS = 1000;
+
+/** semantics.md: a readiness probe times out after timeoutSeconds 1. */
+const PROBE_TIMEOUT_MS = 1000;
 
 /** semantics.md: a removed pod drains in-flight requests for up to terminationGracePeriodSeconds (30 s). */
 const GRACE_MS = 30_000;
@@ -240,6 +244,7 @@ export class World {
         this.sched.schedule(phase, Ev.ViewRefresh, c);
       });
     }
+    if (scenario.discovery.mode === 'server') this.instances.flat().forEach((inst, k) => this.startProbing(inst, k));
     this.sched.schedule(this.intervalMs, Ev.Tick, null);
   }
 
@@ -491,6 +496,10 @@ export class World {
         if (inst.state !== 'draining' || inst.epoch !== epoch) return;
         this.trace.add(now, kind, inst.id);
         this.stopInstance(inst); // what it still holds fails: the pod is killed
+        return;
+      }
+      case Ev.Probe: {
+        this.probe(arg as Instance);
         return;
       }
       case Ev.Tick: {
@@ -981,6 +990,8 @@ export class World {
     const wasReady = inst.state === 'ready';
     inst.state = 'dead';
     inst.epoch++;
+    inst.probeFails = 0;
+    inst.unready = false;
     if (wasReady) {
       const list = this.ready[inst.serviceIndex];
       list.splice(list.indexOf(inst), 1);
@@ -1233,6 +1244,7 @@ export class World {
           inst.caller.views = this.found.slice();
           this.sched.schedule(now + this.scenario.discovery.refreshMs, Ev.ViewRefresh, inst.caller);
         }
+        if (this.scenario.discovery.mode === 'server') this.startProbing(inst, inst.id);
         this.sched.schedule(now + this.scenario.services[si].startupMs, Ev.InstanceReady, inst);
       }
       return;
@@ -1271,6 +1283,51 @@ export class World {
     }
     if (inst.jobs === 0 && inst.queued === 0) this.stopInstance(inst);
     else this.sched.schedule(now + GRACE_MS, Ev.GraceExpired, { inst, epoch: inst.epoch });
+  }
+
+  /** Server discovery: the kubelet probes each container every `period`, phases spread (it stops with the pod). */
+  private startProbing(inst: Instance, k: number): void {
+    const period = this.scenario.discovery.probe.periodMs;
+    this.sched.schedule(this.sched.now + (((k * 0.6180339887498949) % 1) || 1) * period, Ev.Probe, inst);
+  }
+
+  /**
+   * A readiness probe (semantics.md: period 10 s, timeout 1 s, failure
+   * threshold 3, success threshold 1). It waits in the same queue as
+   * requests, so it fails when the oldest waiting request has waited a
+   * timeout already; `failures` in a row take a live instance out of the
+   * Service's endpoints (it keeps working through its queue), one success
+   * puts it back. An overloaded service can so lose every endpoint at once.
+   */
+  private probe(inst: Instance): void {
+    if (inst.state === 'stopped') return;
+    const now = this.sched.now;
+    const d = this.scenario.discovery;
+    this.sched.schedule(now + d.probe.periodMs, Ev.Probe, inst);
+    if (inst.state !== 'ready') {
+      inst.probeFails = 0;
+      return;
+    }
+    const head = inst.peek();
+    const si = inst.serviceIndex;
+    if (head === undefined || now - head.arrivedAt < PROBE_TIMEOUT_MS) {
+      inst.probeFails = 0;
+      if (inst.unready) {
+        inst.unready = false;
+        this.trace.add(now, Ev.Probe, inst.id);
+        this.setFound(si, [...this.found[si].filter((i) => i !== inst), inst]);
+        this.note('ready', this.serviceName(si), 'info', `instance ${inst.n} passed its readiness probe: back in the endpoints`);
+      }
+      return;
+    }
+    inst.probeFails++;
+    if (!inst.unready && inst.probeFails >= d.probe.failures) {
+      inst.unready = true;
+      this.trace.add(now, Ev.Probe, inst.id);
+      this.setFound(si, this.found[si].filter((i) => i !== inst));
+      this.note('draining', this.serviceName(si), 'error',
+        `instance ${inst.n} failed ${inst.probeFails} readiness probes (requests wait over ${PROBE_TIMEOUT_MS / 1000} s): out of the endpoints, still working off its queue`);
+    }
   }
 
   /** Gone for good: what it still holds fails (callers see a reset connection); it never restarts. */

@@ -83,3 +83,53 @@ describe('discovery', () => {
     expect(w.snapshot().services[1].instances[0].discoverable).toBe(true);
   });
 });
+
+describe('readiness probes (server mode)', () => {
+  // Two instances of one worker at 100 ms: capacity 20/s. From 30 s the load is 30/s for 60 s, then 5/s.
+  const overload = (discovery: string) => `
+version: 1
+name: probes
+seed: 4
+duration: 4m
+${discovery}
+services:
+  api:
+    instances: 2
+    workers: 1
+    queue: unbounded
+    endpoints:
+      get: [ { cpu: 100ms } ]
+workload:
+  - name: w
+    route: api.get
+    rate: [ { at: 0s, rate: 10/s }, { at: 30s, rate: 10/s }, { at: 30.001s, rate: 30/s }, { at: 90s, rate: 30/s }, { at: 90.001s, rate: 5/s } ]
+    arrivals: uniform
+`;
+
+  it('PRB-1 requests that wait over the 1 s probe timeout fail 3 probes in a row (10 s apart): the instance leaves the endpoints', () => {
+    const w = worldFrom(overload('discovery: { mode: server }'));
+    const out: { t: number; endpoints: number }[] = [];
+    for (let t = 1000; t <= 240_000; t += 1000) {
+      w.runUntil(t);
+      out.push({ t, endpoints: w.snapshot().services[0]!.instances.filter((i) => i.discoverable).length });
+    }
+    const at = (t: number) => out.find((o) => o.t === t)!.endpoints;
+    expect(at(30_000)).toBe(2);
+    // Waits pass 1 s about 20 s into the overload (the queue grows by 10/s, 5 per instance, 0.1 s each);
+    // 3 failed probes later (≤ 30 s) both are out: the Service has no endpoint left.
+    const gone = out.find((o) => o.t > 30_000 && o.endpoints === 0);
+    expect(gone).toBeDefined();
+    expect(gone!.t).toBeGreaterThan(50_000);
+    expect(gone!.t).toBeLessThan(90_000);
+    // With no endpoint, requests are refused at once; the queues drain; a passed probe brings them back.
+    expect(at(240_000)).toBe(2);
+    const r = w.report();
+    expect(r.routes['api.get'].rejected).toBeGreaterThan(100);
+  });
+
+  it('PRB-2 the same overload under an ideal registry keeps every instance (no probes): requests queue instead', () => {
+    const w = worldFrom(overload(''));
+    w.run();
+    expect(w.report().routes['api.get'].rejected).toBe(0);
+  });
+});
