@@ -3,6 +3,7 @@
  * for poking at a run from the devtools console. Nothing here drives the app.
  */
 import type { ActiveFault, EdgeView } from '../model/snapshot';
+import { CLIENT_PREFIX } from '../render/geometry';
 import { useApp } from '../store';
 import { cellViewportRect, dotsOnCanvas, nodeViewportRect } from './topologyProbe';
 
@@ -34,6 +35,12 @@ export interface MicrocosmHooks {
   readonly report: unknown;
   /** Request dots travelling on the canvas now. */
   readonly dots: number;
+  /** Nodes the canvas draws: services (from the scenario and the last snapshot) + workload clients. */
+  readonly nodeCount: number;
+  /** Call edges the canvas draws: client → entry service, the scenario's calls, and the snapshot's live edges. */
+  readonly edgeCount: number;
+  /** The worker's simulated ms per wall second over its last second (status.simRate). */
+  readonly simRate: number;
 }
 
 export function installTestHooks(): void {
@@ -59,6 +66,24 @@ export function installTestHooks(): void {
     get recorded() { return useApp.getState().recorded; },
     get report() { return useApp.getState().report; },
     get dots() { return dotsOnCanvas(); },
+    get nodeCount() {
+      const { meta, snapshot } = useApp.getState();
+      if (!meta) return 0;
+      const services = new Set(meta.services.map((sv) => sv.name));
+      for (const v of snapshot?.services ?? []) services.add(v.name);
+      return services.size + meta.workloads.length;
+    },
+    get edgeCount() {
+      const { meta, snapshot } = useApp.getState();
+      if (!meta) return 0;
+      // The same union the stage draws (render/stage.ts `edges()`).
+      const keys = new Set<string>();
+      for (const w of meta.workloads) keys.add(`${CLIENT_PREFIX}${w.name}->${w.service}`);
+      for (const sv of meta.services) for (const c of sv.calls) keys.add(`${sv.name}->${c}`);
+      for (const e of snapshot?.edges ?? []) keys.add(`${e.from}->${e.to}`);
+      return keys.size;
+    },
+    get simRate() { return useApp.getState().status.simRate; },
   };
   (globalThis as unknown as { __microcosm: MicrocosmHooks }).__microcosm = hooks;
 }
