@@ -150,9 +150,18 @@ export function bezierAt(c: [P, P, P, P], t: number): P {
   return { x: a * c[0].x + b * c[1].x + d * c[2].x + e * c[3].x, y: a * c[0].y + b * c[1].y + d * c[2].y + e * c[3].y };
 }
 
+/** What an edge's stroke looks like, quantised to what the eye sees (width in quarter pixels, colour as drawn). */
+export function edgeStyleKey(e: EdgeState): string {
+  return `${Math.round(edgeWidth(e.perSec) * 4)}|${edgeColour(e.perSec, e.errorShare)}`;
+}
+
+function edgeWidth(perSec: number): number {
+  return perSec > 0 ? 1.5 + Math.min(5, Math.log10(1 + perSec) * 1.3) : 1.25;
+}
+
 export function drawEdge(g: Graphics, c: [P, P, P, P], e: EdgeState): void {
   const color = edgeColour(e.perSec, e.errorShare);
-  const width = e.perSec > 0 ? 1.5 + Math.min(5, Math.log10(1 + e.perSec) * 1.3) : 1.25;
+  const width = Math.round(edgeWidth(e.perSec) * 4) / 4;
   g.moveTo(c[0].x, c[0].y).bezierCurveTo(c[1].x, c[1].y, c[2].x, c[2].y, c[3].x, c[3].y)
     .stroke({ width, color, alpha: e.perSec > 0 ? 0.95 : 0.7, cap: 'round' });
   // Arrow head along the curve's end tangent.

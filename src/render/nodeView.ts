@@ -100,8 +100,15 @@ export class ServiceNode {
     this.drawFrame();
   }
 
+  /** What the frame and the body were last drawn from: Graphics are rebuilt only when it changes (a rebuild re-tessellates). */
+  private frameKey = '';
+  private bodyKey = '';
+
   private drawFrame(): void {
     const { w, h } = this.box;
+    const key = `${w}|${h}|${this.selected}|${this.hot}|${this.hovered}|${this.selectedInstance}|${this.instanceCount}`;
+    if (key === this.frameKey) return;
+    this.frameKey = key;
     this.bg.clear();
     if (this.selected) this.bg.roundRect(-4, -4, w + 8, h + 8, 13).fill({ color: palette.accent, alpha: 0.14 });
     this.bg.roundRect(0, 0, w, h, 10).fill({ color: palette.node });
@@ -143,18 +150,7 @@ export class ServiceNode {
     this.drawFrame();
     this.drawTag(v ? faultTag(v.name, faults) : '');
 
-    this.rate.text = v ? formatRate(v.requestsPerSec) : '';
-
-    // Instance cells: colour AND shape carry the state (filled = ready, half = starting, cross = dead).
-    const g = this.body;
-    g.clear();
-    const shown = Math.min(instances.length, CELLS_PER_ROW * CELL_ROWS);
-    for (let i = 0; i < shown; i++) {
-      const c = cellOrigin(i);
-      drawCell(g, c.x, c.y, instances[i]);
-    }
-    this.more.text = instances.length > shown ? `+${instances.length - shown}` : '';
-    this.more.position.set(PAD + CELLS_PER_ROW * (CELL + CELL_GAP), 34 + (CELL_ROWS - 1) * (CELL + CELL_GAP));
+    setText(this.rate, v ? formatRate(v.requestsPerSec) : '');
 
     // Busy workers and queue fill over ready instances.
     let busy = 0, workers = 0, queued = 0, cap = 0;
@@ -169,10 +165,26 @@ export class ServiceNode {
     const barW = w - barX - PAD - 62;
     const busyFill = workers > 0 ? busy / workers : 0;
     const queueFill = cap === Infinity ? Math.min(1, Math.log10(1 + queued) / 4) : cap > 0 ? queued / cap : 0;
+    setText(this.workersValue, `${busy}/${workers}`);
+    setText(this.queueValue, cap === Infinity ? `${queued}/∞` : `${queued}/${cap}`);
+
+    // Instance cells (colour AND shape carry the state) and the bars, redrawn only when a pixel would change.
+    const shown = Math.min(instances.length, CELLS_PER_ROW * CELL_ROWS);
+    let states = '';
+    for (let i = 0; i < shown; i++) states += instances[i].state[0] + instances[i].state[1];
+    const key = `${w}|${h}|${states}|${Math.round(busyFill * barW)}|${Math.round(queueFill * barW)}`;
+    if (key === this.bodyKey) return;
+    this.bodyKey = key;
+    const g = this.body;
+    g.clear();
+    for (let i = 0; i < shown; i++) {
+      const c = cellOrigin(i);
+      drawCell(g, c.x, c.y, instances[i]);
+    }
+    setText(this.more, instances.length > shown ? `+${instances.length - shown}` : '');
+    this.more.position.set(PAD + CELLS_PER_ROW * (CELL + CELL_GAP), 34 + (CELL_ROWS - 1) * (CELL + CELL_GAP));
     bar(g, barX, h - 40, barW, busyFill, loadColour(palette.busy, busyFill));
     bar(g, barX, h - 20, barW, queueFill, loadColour(palette.queue, queueFill));
-    this.workersValue.text = `${busy}/${workers}`;
-    this.queueValue.text = cap === Infinity ? `${queued}/∞` : `${queued}/${cap}`;
   }
 }
 
@@ -206,7 +218,7 @@ export class ClientNode {
   }
 
   update(label: string): void {
-    this.rate.text = label;
+    setText(this.rate, label);
   }
 }
 
@@ -232,6 +244,11 @@ function drawCell(g: Graphics, x: number, y: number, inst: InstanceView): void {
         .stroke({ width: 2.5, color: palette.dead, cap: 'round' });
       break;
   }
+}
+
+/** Set a text only when it changes: a new text re-measures and re-lays out its glyphs. */
+function setText(t: BitmapText | Text, s: string): void {
+  if (t.text !== s) t.text = s;
 }
 
 function bar(g: Graphics, x: number, y: number, w: number, fill: number, color: number): void {

@@ -8,7 +8,7 @@
 import { Application, BitmapFontManager, Container, Graphics, type FederatedPointerEvent } from 'pixi.js';
 import type { WorldSnapshot } from '../model/snapshot';
 import type { ScenarioMeta } from '../worker/protocol';
-import { drawEdge, EdgeLabel, type EdgeState, edgeCurve, labelPoint } from './edgeView';
+import { drawEdge, EdgeLabel, type EdgeState, edgeCurve, edgeStyleKey, labelPoint } from './edgeView';
 import { layoutTopology, type Layout, type NodeBox } from './layout';
 import { ClientNode, ServiceNode, formatRate } from './nodeView';
 import { CELL, cellOrigin, CLIENT_PREFIX } from './geometry';
@@ -263,6 +263,8 @@ export class TopologyStage {
   }
 
   private frame: number | null = null;
+  /** What the edges' Graphics was last built from. */
+  private edgesKey = '';
   /** The structure or a snapshot changed since the last draw (else a frame only moves dots). */
   private dirty = false;
 
@@ -414,7 +416,10 @@ export class TopologyStage {
     const meta = this.meta, layout = this.layout;
     this.dirty = false;
     this.dots.tick(performance.now());
-    this.edgeGfx.clear();
+    if (!meta || !layout) {
+      this.edgeGfx.clear();
+      this.edgesKey = '';
+    }
     if (meta && layout) {
       const snap = this.snapshot;
       const byName = new Map(snap?.services.map((s) => [s.name, s]) ?? []);
@@ -430,13 +435,17 @@ export class TopologyStage {
         this.clients.get(CLIENT_PREFIX + w.name)?.update(label);
       }
       const seen = new Set<string>();
+      // The edges' Graphics is rebuilt only when a curve, width or colour would change on screen.
+      const drawn: [ReturnType<typeof edgeCurve>, EdgeState][] = [];
+      let edgesKey = '';
       for (const e of this.edges()) {
         const a = layout.nodes.get(e.from), b = layout.nodes.get(e.to);
         if (!a || !b) continue;
         const key = `${e.from}->${e.to}`;
         seen.add(key);
         const curve = edgeCurve(a, b);
-        drawEdge(this.edgeGfx, curve, e);
+        drawn.push([curve, e]);
+        edgesKey += `${key}@${a.x},${a.y},${b.x},${b.y}:${edgeStyleKey(e)};`;
         let label = this.edgeLabels.get(key);
         if (!label) {
           label = new EdgeLabel();
@@ -444,6 +453,11 @@ export class TopologyStage {
           this.labels.addChild(label.view);
         }
         label.update(labelPoint(curve, a, b, layout.colGap), e);
+      }
+      if (edgesKey !== this.edgesKey) {
+        this.edgesKey = edgesKey;
+        this.edgeGfx.clear();
+        for (const [curve, e] of drawn) drawEdge(this.edgeGfx, curve, e);
       }
       for (const [key, label] of this.edgeLabels) {
         if (!seen.has(key)) {

@@ -18,6 +18,8 @@ export function ChartPanel() {
 }
 
 const EMPTY: readonly string[] = [];
+/** Minimum wall time between two redraws of a chart. */
+const REDRAW_MS = 250;
 const NO_ITEMS: readonly TimelineItem[] = [];
 
 /** The file's timeline and the live actions as chart markers; a `for` adds its end. */
@@ -51,11 +53,22 @@ function TimeChart({ kind, title, routes }: { kind: 'throughput' | 'latency'; ti
     return () => ro.disconnect();
   }, []);
 
+  // At most ~4 redraws a second: new points arrive with every snapshot at high speed, and an SVG
+  // redraw is a repaint of the panel (in software, for a headless browser) — the trailing one always comes.
+  const last = useRef(0);
   useEffect(() => {
     if (!svg.current || size.width === 0) return;
-    const f: ChartFrame = { width: size.width, height: size.height, routes, series, intervalMs, durationMs, markers };
-    if (kind === 'throughput') drawThroughput(svg.current, f);
-    else drawLatency(svg.current, f);
+    const draw = () => {
+      if (!svg.current) return;
+      last.current = performance.now();
+      const f: ChartFrame = { width: size.width, height: size.height, routes, series, intervalMs, durationMs, markers };
+      if (kind === 'throughput') drawThroughput(svg.current, f);
+      else drawLatency(svg.current, f);
+    };
+    const wait = last.current + REDRAW_MS - performance.now();
+    if (wait <= 0) { draw(); return; }
+    const timer = setTimeout(draw, wait);
+    return () => clearTimeout(timer);
   }, [kind, routes, series, intervalMs, durationMs, size, markers]);
 
   return (

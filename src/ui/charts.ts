@@ -32,7 +32,7 @@ export interface ChartFrame {
 
 const M = { top: 10, right: 16, bottom: 24, left: 50 };
 
-interface XY { t: number; v: number }
+export interface XY { t: number; v: number }
 
 function perSec(p: ChartPoint, intervalMs: number, v: number): number {
   const dt = p.dtMs || intervalMs;
@@ -101,8 +101,36 @@ function drawMarkers(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: 
 
 type Line = { key: string; colour: string; dash: string | null; width: number; points: XY[] };
 
+/**
+ * At most about one point per two pixels: a long run has thousands of
+ * intervals, more than a chart has pixels. Keeps each bucket's extreme (so a
+ * spike is not smoothed away) and the last point.
+ */
+export function decimate(points: readonly XY[], maxPoints: number): XY[] {
+  if (points.length <= maxPoints || maxPoints < 2) return points as XY[];
+  const out: XY[] = [];
+  const size = points.length / maxPoints;
+  for (let b = 0; b < maxPoints; b++) {
+    const from = Math.floor(b * size), to = Math.min(points.length, Math.floor((b + 1) * size));
+    let pick = points[from]!;
+    for (let i = from + 1; i < to; i++) {
+      const p = points[i]!;
+      if (Number.isFinite(p.v) && (!Number.isFinite(pick.v) || Math.abs(p.v) > Math.abs(pick.v))) pick = p;
+    }
+    out.push(pick);
+  }
+  const last = points[points.length - 1]!;
+  if (out[out.length - 1] !== last) out.push(last);
+  return out;
+}
+
 function drawLines(plot: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3.ScaleLinear<number, number>, y: d3.ScaleLinear<number, number>, lines: Line[]) {
-  const gen = d3.line<XY>().defined((d) => Number.isFinite(d.v)).x((d) => x(d.t)).y((d) => y(d.v)).curve(d3.curveMonotoneX);
+  const width = Math.abs(x.range()[1] - x.range()[0]);
+  const max = Math.max(2, Math.floor(width / 2));
+  for (const l of lines) l.points = decimate(l.points, max);
+  // A smooth curve where points are few; straight segments (far cheaper) where they are dense.
+  const dense = lines.some((l) => l.points.length > width / 6);
+  const gen = d3.line<XY>().defined((d) => Number.isFinite(d.v)).x((d) => x(d.t)).y((d) => y(d.v)).curve(dense ? d3.curveLinear : d3.curveMonotoneX);
   plot.selectAll<SVGPathElement, Line>('path.line')
     .data(lines, (d) => d.key)
     .join('path')
@@ -158,10 +186,12 @@ export function drawThroughput(svg: SVGSVGElement, f: ChartFrame): number {
   const yMax = d3.max(total, (d) => d.v) ?? 0;
   const { x, y, plot } = frame(svg, f, yMax, 'requests / s', compact);
   // Errors per second as a red area under everything.
-  const area = d3.area<{ t: number; e: number }>().x((d) => x(d.t)).y0(y(0)).y1((d) => y(d.e)).curve(d3.curveMonotoneX);
+  const plotW = Math.abs(x.range()[1] - x.range()[0]);
+  const errs = decimate(total.map((d) => ({ t: d.t, v: d.e })), Math.max(2, Math.floor(plotW / 2)));
+  const area = d3.area<XY>().x((d) => x(d.t)).y0(y(0)).y1((d) => y(d.v)).curve(errs.length > plotW / 6 ? d3.curveLinear : d3.curveMonotoneX);
   plot.selectAll<SVGPathElement, number>('path.errors').data([0]).join('path')
     .attr('class', 'errors').attr('fill', ERROR_COLOUR).attr('fill-opacity', 0.35).attr('stroke', ERROR_COLOUR).attr('stroke-width', 1.25)
-    .attr('d', total.some((d) => d.e > 0) ? area(total) ?? '' : '');
+    .attr('d', total.some((d) => d.e > 0) ? area(errs) ?? '' : '');
   drawLines(plot, x, y, lines);
   // The last interval's errors, in words, at the top right: a rise is read, not only seen.
   const last = total[total.length - 1];

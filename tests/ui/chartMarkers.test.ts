@@ -16,3 +16,16 @@ describe('chartMarkers', () => {
     expect(m[1]!.label).toBe('end: errors pay 50%');
   });
 });
+
+describe('decimate', () => {
+  it('keeps short series as they are; long ones to about the limit, with each bucket\'s spike and the last point', async () => {
+    const { decimate } = await import('../../src/ui/charts');
+    const few = [{ t: 0, v: 1 }, { t: 1, v: 2 }];
+    expect(decimate(few, 10)).toBe(few);
+    const many = Array.from({ length: 1000 }, (_, i) => ({ t: i, v: i === 503 ? 99 : 1 }));
+    const d = decimate(many, 100);
+    expect(d.length).toBeLessThanOrEqual(101);
+    expect(d.some((p) => p.v === 99)).toBe(true);
+    expect(d[d.length - 1]).toEqual({ t: 999, v: 1 });
+  });
+});
