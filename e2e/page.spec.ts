@@ -118,3 +118,29 @@ test('drag a service: it moves and nothing else does; wheel zooms; clicks still 
   expect((await t.nodeRect('catalog')).y).toBeLessThan((await t.nodeRect('order')).y);
   await page.waitForTimeout(50);
 });
+
+test('a click that lands on Restart the moment the run ends (meant for Pause) does not restart it; a later one does', async ({ app, page }) => {
+  await app.open();
+  await app.topBar.openFile('short.yaml', `version: 1
+name: Short
+duration: 3s
+services:
+  api:
+    endpoints:
+      get: [ { cpu: 1ms } ]
+workload:
+  - { route: api.get, rate: 10/s }
+`);
+  await expect(page.getByTestId('scenario-name')).toHaveText('Short');
+  await app.topBar.speed('max');
+  await app.topBar.play();
+  const restart = page.getByRole('button', { name: 'Restart', exact: true });
+  await expect(restart).toBeVisible({ timeout: 10_000 });
+  await restart.click();
+  await page.waitForTimeout(300);
+  expect(await app.hook<boolean>('done')).toBe(true);
+  await page.waitForTimeout(600);
+  await restart.click();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  expect(await app.topBar.simTimeMs()).toBe(0);
+});

@@ -2,7 +2,7 @@
  * Scenario picker, file tools ("Open file…", New, Save, Share, Export),
  * transport (play/pause, step, speed) and the simulated clock.
  */
-import { useRef, type ChangeEvent } from 'react';
+import { useEffect, useRef, type ChangeEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp, type CatalogEntry } from '../store';
 import { SPEEDS, type Speed } from '../worker/protocol';
@@ -133,15 +133,23 @@ function SaveButton() {
   );
 }
 
+/** Clicks on Restart within this long of it appearing were meant for Pause. */
+const RESTART_GUARD_MS = 700;
+
 function Transport() {
   const { playing, done, speed, hasRun, behind } = useApp(useShallow((s) => ({
     playing: s.status.playing, done: s.status.done, speed: s.status.speed, hasRun: s.meta !== null && s.invalid === null, behind: s.status.behind,
   })));
   const { togglePlay, step, setSpeed, restart } = useApp(useShallow((s) => ({ togglePlay: s.togglePlay, step: s.step, setSpeed: s.setSpeed, restart: s.restart })));
+  // Play/Pause turns into Restart when the run ends: a click aimed at Pause that lands just
+  // after (the page learns of the end a moment late at high speed) must not restart the run.
+  const doneSince = useRef(0);
+  useEffect(() => { if (done) doneSince.current = performance.now(); }, [done]);
+  const restartIfMeant = () => { if (performance.now() - doneSince.current > RESTART_GUARD_MS) restart(); };
   return (
     <div className="group">
       {done ? (
-        <button type="button" className="btn primary" onClick={restart} aria-label="Restart" disabled={!hasRun}>
+        <button type="button" className="btn primary" onClick={restartIfMeant} aria-label="Restart" disabled={!hasRun}>
           <RestartIcon /> Restart
         </button>
       ) : (
