@@ -65,6 +65,12 @@ test('the event log tells what happened; a failure opens its trace as a waterfal
   await expect(o.waterfall().locator('li.wf-row').first()).toContainText('front.get');
   await expect(o.waterfall().locator('li.wf-row').first()).toHaveAttribute('data-status', /error|timeout/);
   await app.screenshot('21-trace-waterfall');
+  // The same request as a sequence diagram, an SVG file.
+  const [download] = await Promise.all([page.waitForEvent('download'), o.traces.getByRole('button', { name: 'Sequence SVG' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^trace-[0-9a-f]{16}\.svg$/);
+  const svg = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(svg).toContain('<svg');
+  expect(svg).toContain('front');
   await o.traces.getByRole('button', { name: '← All traces' }).click();
   await expect(o.traces.getByTestId('trace-list').locator('li').first()).toBeVisible();
 });

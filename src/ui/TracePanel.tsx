@@ -12,6 +12,8 @@ import type { Trace } from '../metrics/traces';
 import { useApp } from '../store';
 import { formatClock, formatMs } from './format';
 import { waterfall } from './traceLayout';
+import { traceSequence } from './traceSequence';
+import { copyText, downloadText } from './download';
 
 export function TracePanel() {
   const { traces, traceId, showTrace, fetchTraces, hasRun } = useApp(useShallow((s) => ({
@@ -55,6 +57,12 @@ function TraceList({ traces, onPick }: { traces: readonly Trace[]; onPick: (id: 
   );
 }
 
+/** The trace as a Mermaid sequence diagram, downloaded as SVG (Mermaid is loaded on first use). */
+async function downloadSequence(trace: Trace): Promise<void> {
+  const { architectureSvg } = await import('./exports');
+  downloadText(await architectureSvg(traceSequence(trace)), `trace-${trace.traceId.slice(0, 16)}.svg`, 'image/svg+xml');
+}
+
 function Waterfall({ trace }: { trace: Trace }) {
   const rows = useMemo(() => waterfall(trace), [trace]);
   return (
@@ -62,6 +70,10 @@ function Waterfall({ trace }: { trace: Trace }) {
       <p className="waterfall-head">
         <span className="mono">{trace.traceId}</span> · {trace.route} · <span className={`trace-status ${trace.status}`}>{trace.status}</span>
         {' '}· {formatMs(trace.endMs - trace.startMs)} from {formatClock(trace.startMs)}
+        <button type="button" className="btn small wf-export" onClick={() => void downloadSequence(trace)}
+          title="This request as a sequence diagram (Mermaid), as an SVG file">Sequence SVG</button>
+        <button type="button" className="btn small wf-export" onClick={() => void copyText(traceSequence(trace))}
+          title="Copy the sequence diagram's Mermaid source">Copy Mermaid</button>
       </p>
       <ol className="waterfall-rows">
         {rows.map(({ span: s, depth, start, queueEnd, end }) => (
