@@ -2,7 +2,7 @@
  * The browser runs the same model as the CLI: same scenario, seed and
  * actions ⇒ the same digest. Also: max speed keeps the tab responsive.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
@@ -47,6 +47,11 @@ test('a recorded slider move replays in the CLI with the same digest', async ({ 
 
 test('at max speed the page stays responsive and pause is immediate', async ({ app, page }) => {
   await app.open();
+  // The shop for an hour: at max speed its 3 minutes can be over before the probe ends.
+  const long = readFileSync('scenarios/shop.yaml', 'utf8').replace(/^duration: 3m$/m, 'duration: 60m');
+  expect(long).toContain('duration: 60m');
+  await app.topBar.openFile('shop-hour.yaml', long);
+  await expect(page.getByTitle('source file')).toHaveText('shop-hour.yaml');
   // The highest loads the sliders offer, so the worker is busy for a while.
   for (const w of ['browse', 'product pages']) {
     const max = await app.load.slider(w).getAttribute('max');
