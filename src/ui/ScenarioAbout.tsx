@@ -1,5 +1,6 @@
 /** "About": the scenario's whole description (what it teaches), rendered from Markdown safely. */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useApp } from '../store';
 import { renderMarkdown } from './markdown';
 import './observe.css';
@@ -26,7 +27,8 @@ function AboutDialog({ description, onClose }: { description: string; onClose():
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
-  return (
+  // On the body: panels are their own compositing layers (will-change), which would confine a fixed overlay.
+  return createPortal(
     <div className="help-backdrop" onClick={onClose}>
       <div className="help about" role="dialog" aria-modal="true" aria-labelledby="about-title" tabIndex={-1} ref={box} onClick={(e) => e.stopPropagation()}>
         <div className="help-head">
@@ -35,6 +37,7 @@ function AboutDialog({ description, onClose }: { description: string; onClose():
         </div>
         <div className="markdown" data-testid="scenario-about" dangerouslySetInnerHTML={{ __html: html }} />
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -4,6 +4,7 @@
  * are recorded. Also the notice shown when a link that was opened is damaged.
  */
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { CopyField, usePopover } from './popover';
@@ -80,10 +81,12 @@ function formatSize(chars: number): string {
 export function ShareNotice() {
   const notice = useShareNotice((s) => s.notice);
   if (!notice) return null;
-  return (
+  // On the body: the top bar is its own compositing layer (will-change), which would pin a fixed box to it.
+  return createPortal(
     <div className="share-notice" role="alert" aria-label="Share link problem" data-testid="share-notice">
       <span>{notice}</span>
       <button type="button" className="btn small" onClick={dismissShareNotice}>Dismiss</button>
-    </div>
+    </div>,
+    document.body,
   );
 }
