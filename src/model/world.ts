@@ -57,6 +57,9 @@ const enum Ev {
   Probe = 19,
 }
 
+/** An edge's failure counters at the last log line, and the interval's first failed request (-1: none). */
+interface EdgeSeen { errors: number; timeouts: number; refused: number; rejected: number; failedReq: number }
+
 /** A kept request: its jobs are turned into spans on demand. */
 interface KeptTrace {
   readonly req: ClientRequest;
@@ -160,7 +163,9 @@ export class World {
   private readonly hops: HopRing | null;
   private readonly log: EventLog | null;
   /** Per edge: cumulative failure counters at the last interval close, and the last failed request's id. */
-  private readonly edgeSeen: { errors: number; timeouts: number; refused: number; rejected: number; failedFinal: number; failedReq: number }[] = [];
+  private readonly edgeSeen: EdgeSeen[] = [];
+  /** Service name → index. */
+  private readonly serviceIndexOf: ReadonlyMap<string, number>;
 
   constructor(scenario: Scenario, options: WorldOptions = {}) {
     this.scenario = scenario;
@@ -172,7 +177,7 @@ export class World {
     // About 1 s per point, coarser for long runs so a chart holds ≤ ~2000 points.
     this.intervalMs = Math.max(1000, Math.ceil(scenario.durationMs / 2000 / 1000) * 1000);
     this.services = compileServices(scenario, this.rng, { index: (a, b) => this.edgeFor(a, b) });
-    const serviceIndex = new Map(scenario.services.map((s, i) => [s.name, i] as const));
+    const serviceIndex = (this.serviceIndexOf = new Map(scenario.services.map((s, i) => [s.name, i] as const)));
     this.faults = new Faults(serviceIndex, this.rng.stream('faults:latency'));
     this.faultErrors = this.rng.stream('faults:errors');
     this.balance = scenario.services.map((s) => this.rng.stream(`balancer:${s.name}`));
@@ -528,7 +533,7 @@ export class World {
   /** Once per interval: each edge's new failures, in one line, with one failed request to look at. */
   private noteFailures(): void {
     this.edges.forEach((e, i) => {
-      const seen = this.edgeSeen[i] ??= { errors: 0, timeouts: 0, refused: 0, rejected: 0, failedFinal: 0, failedReq: -1 };
+      const seen = this.seenOn(i);
       const rejected = e.breakerRejected + e.bulkheadRejected;
       const d = {
         timeouts: e.timeouts - seen.timeouts,
@@ -563,10 +568,14 @@ export class World {
     return this.traceId(reqId);
   }
 
+  private seenOn(edge: number): EdgeSeen {
+    return (this.edgeSeen[edge] ??= { errors: 0, timeouts: 0, refused: 0, rejected: 0, failedReq: -1 });
+  }
+
   /** Remember the interval's first failed request on an edge (the likeliest to have ended by the log line). */
   private failedOn(edge: number, req: ClientRequest | null): void {
     if (!this.log || !req) return;
-    const seen = (this.edgeSeen[edge] ??= { errors: 0, timeouts: 0, refused: 0, rejected: 0, failedFinal: 0, failedReq: -1 });
+    const seen = this.seenOn(edge);
     if (seen.failedReq < 0) seen.failedReq = req.id;
   }
 
@@ -1217,7 +1226,7 @@ export class World {
   }
 
   private serviceIndex(name: string): number {
-    return this.scenario.services.findIndex((s) => s.name === name);
+    return this.serviceIndexOf.get(name) ?? -1;
   }
 
   /** The ReplicaSet's pods: every instance not on its way out (a crashed one restarts). */
