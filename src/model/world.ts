@@ -1127,8 +1127,8 @@ export class World {
   /** Breaker states from every instance of the calling service towards the callee, for the view. */
   private breakerStates(edge: number): { closed: number; open: number; halfOpen: number } | null {
     const e = this.edges[edge];
-    const from = this.scenario.services.findIndex((s) => s.name === e.from);
-    const to = this.scenario.services.findIndex((s) => s.name === e.to);
+    const from = this.serviceIndex(e.from);
+    const to = this.serviceIndex(e.to);
     if (from < 0 || to < 0) return null;
     if (!this.edgeHasBreaker[edge]) return null;
     // Every live caller instance counts: one that has not called yet holds a closed breaker.
