@@ -158,3 +158,41 @@ test('kill the instance picked on the canvas; scale up and down: starting, drain
   await page.waitForTimeout(50);
   await app.screenshot('10-scaled-down');
 });
+
+test('inspector settings: workers edited live are recorded as set; a scaled-down instance drains on the canvas', async ({ app, page }) => {
+  await app.open();
+  // Slow jobs, so the removed instance is still finishing them when we look.
+  await app.topBar.openFile('slow.yaml', `version: 1
+name: Slow jobs
+duration: 5m
+services:
+  api:
+    instances: 2
+    workers: 4
+    endpoints:
+      get: [ { cpu: 4s } ]
+workload:
+  - { name: users, route: api.get, rate: 1/s, arrivals: uniform }
+`);
+  await expect(page.getByTestId('scenario-name')).toHaveText('Slow jobs');
+  await app.runUntil(10_000);
+  await app.inspector.choose('api');
+  const workers = app.inspector.root.getByRole('textbox', { name: 'Workers per instance' });
+  await expect(workers).toHaveValue('4');
+  await workers.fill('6');
+  await app.inspector.root.getByRole('button', { name: 'Apply workers' }).click();
+  await expect(app.load.recorded().last()).toContainText('api workers → 6');
+  await app.inspector.scale('down');
+  await expect(app.load.recorded().last()).toContainText('scale api to 1');
+  await app.topBar.speed('1×');
+  await app.topBar.play();
+  await expect(app.inspector.states()).toHaveAccessibleName(/1 draining/);
+  await app.topBar.pause();
+  await expect(workers).toHaveValue('6');
+  await app.screenshot('11-draining-and-settings');
+  const items = await app.hook<{ forMs: number | null; action: unknown }[]>('recorded');
+  expect(items.map((i) => i.action)).toEqual([
+    { kind: 'setting', service: 'api', key: 'workers', value: 6 },
+    { kind: 'scale', service: 'api', instances: 1 },
+  ]);
+});
