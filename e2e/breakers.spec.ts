@@ -64,6 +64,9 @@ test('killing back from the canvas opens the breakers and the errors rise', asyn
   // Both front instances' breakers towards back open (or probe half-open, then open again).
   await expect.poll(async () => (await app.breakers('front', 'back'))?.open ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
   await expect(app.inspector.breakers('front', 'back')).toHaveAttribute('aria-label', /[12] open/);
+  // The charts followed the selection to back (which gets no requests now): all routes again.
+  await expect(app.charts.scope).toHaveValue('service:back');
+  await app.charts.pickScope('All routes');
   // The throughput chart's errors rise to most of the traffic (50/s offered).
   await expect.poll(() => app.charts.errorsLast(), { timeout: 10_000 }).toBeGreaterThan(25);
   await app.topBar.pause();

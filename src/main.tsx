@@ -6,16 +6,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { receiveFromWorker, setPort, useApp } from './store';
 import { loadOpened } from './store/autosave';
+import { browserInboxHost, createInbox } from './store/inbox';
 import { openedEntry } from './store/sessionSlice';
 import { App } from './ui/App';
 import { bundledScenarios, DEFAULT_SCENARIO } from './ui/catalog';
 import { isShareHash } from './ui/share';
 import { openShareHash, watchShareHash } from './ui/shareSession';
 import { installTestHooks } from './ui/testHooks';
+import { initTheme } from './ui/theme';
 import { startSimWorker } from './worker/client';
 import './ui/styles.css';
 
-const worker = startSimWorker(receiveFromWorker, (message) => useApp.setState({ failure: message }));
+// Snapshots arriving between two frames reach the store as one (store/inbox.ts).
+const worker = startSimWorker(createInbox(receiveFromWorker, browserInboxHost), (message) => useApp.setState({ failure: message }));
 setPort(worker);
 
 const catalog = bundledScenarios();
@@ -28,6 +31,8 @@ else if (first) useApp.getState().selectScenario(first.key);
 watchShareHash();
 
 installTestHooks();
+// Before the first render: no dark flash for a light choice, and the canvas starts in the right palette.
+initTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -76,9 +76,10 @@ function edgePairs(clients: Box[], services: Box[]): [Box, Box][] {
 
 async function main(): Promise<void> {
   const app = new Application();
-  // The same options as the app's stage (render/stage.ts).
+  // The same options as the app's stage (render/stage.ts), with the renderer the app reported (`renderer=`).
+  const renderer = new URLSearchParams(location.search).get('renderer') === 'canvas' ? 'canvas' : 'webgl';
   await app.init({
-    preference: ['webgl', 'canvas'],
+    preference: renderer === 'canvas' ? ['canvas', 'webgl'] : ['webgl', 'canvas'],
     preserveDrawingBuffer: true,
     antialias: true,
     autoStart: false,

@@ -13,7 +13,10 @@
  * --skip-build (reuse dist-bench/), --no-profile, --no-memory,
  * --minutes M (30: the memory run's simulated length; the max windows run 2M),
  * --diagnose (the app again with parts of the page hidden, to see which part
- * costs the frames). CHROMIUM_PATH overrides /usr/bin/chromium.
+ * costs the frames), --renderer webgl|canvas (the app's `?renderer=` override;
+ * by default the app picks, see src/render/rendererChoice.ts). The reference
+ * always draws with the renderer the app reported. --angle: composite through
+ * SwiftShader too (see CHROMIUM_ARGS). CHROMIUM_PATH overrides /usr/bin/chromium.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -30,10 +33,18 @@ const outRef = join(repo, 'dist-bench/reference');
 const reportPath = join(repo, 'test-results/bench-browser.md');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The project's headless flags. Chromium then composites the page in
+ * software, as it does on a machine without a GPU, and still offers WebGL
+ * through SwiftShader. `--angle` adds `--use-angle=swiftshader
+ * --enable-unsafe-swiftshader` (the e2e suite's set), which also composites
+ * the page through SwiftShader in the GPU process: every frame then redraws
+ * the whole 1280×800 page in software GL, which no browser does by itself.
+ */
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  ...(process.argv.includes('--angle') ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'] : []),
 ];
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -43,6 +54,11 @@ const opt = (name: string, d: number) => {
   return i >= 0 && Number.isFinite(Number(argv[i + 1])) ? Number(argv[i + 1]) : d;
 };
 const flag = (name: string) => argv.includes(`--${name}`);
+const RENDERER = (() => {
+  const i = argv.indexOf('--renderer');
+  const v = i >= 0 ? argv[i + 1] : null;
+  return v === 'webgl' || v === 'canvas' ? v : null;
+})();
 const ROUNDS = opt('rounds', 3);
 const WINDOW_MS = opt('seconds', 10) * 1000;
 /** Wall time after Play (and the sliders) before a window opens: queues fill, dots start flowing. */
@@ -209,12 +225,19 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
 type Speed = '10×' | 'max';
 
 /** --diagnose: the app at 10× with parts of the page hidden. */
-const DIAGNOSE: [string, string][] = [
+const ONLY_CANVAS = '.topbar, .chart-panel, .side, .canvas-panel > :not([data-testid="topology"]) { visibility: hidden !important; }';
+type CanvasKind = 'text' | 'bitmapText' | 'graphics' | 'dots';
+const DIAGNOSE: [string, string, CanvasKind[]?][] = [
   ['whole page', ''],
   ['charts hidden', '.chart-panel { visibility: hidden !important; }'],
   ['side panels hidden', '.side { visibility: hidden !important; }'],
   ['only the canvas shown', '.topbar, .chart-panel, .side, .canvas-panel > :not([data-testid="topology"]) { visibility: hidden !important; }'],
   ['canvas hidden', '[data-testid="topology"] canvas { visibility: hidden !important; }'],
+  // Only the canvas, with kinds of pixi objects hidden: which of them the software GPU spends its time on.
+  ['only the canvas, no texts', ONLY_CANVAS, ['text', 'bitmapText']],
+  ['only the canvas, no Graphics', ONLY_CANVAS, ['graphics']],
+  ['only the canvas, no dots', ONLY_CANVAS, ['dots']],
+  ['only the canvas, nothing drawn on it', ONLY_CANVAS, ['text', 'bitmapText', 'graphics', 'dots']],
 ];
 
 /** shop.yaml with a longer duration (so "max" and the memory run do not end within seconds). */
@@ -260,11 +283,18 @@ async function canvasInfo(page: Page): Promise<{ w: number; h: number }> {
   return (await page.evaluate(`(() => { const c = document.querySelector('[data-testid="topology"] canvas') || document.querySelector('canvas'); return c ? { w: c.clientWidth, h: c.clientHeight } : { w: 0, h: 0 }; })()`)) as { w: number; h: number };
 }
 
-async function measureApp(browser: Browser, appUrl: string, speed: Speed, long: { name: string; text: string } | null, profile = false, css = ''): Promise<Measured & { profile?: Profile }> {
+async function measureApp(
+  browser: Browser, appUrl: string, speed: Speed, long: { name: string; text: string } | null, profile = false, css = '', hide: CanvasKind[] = [],
+): Promise<Measured & { profile?: Profile }> {
   const { context, page, cdp, errors } = await newPage(browser);
   try {
     await startApp(page, appUrl, speed, long);
     if (css) await page.addStyleTag({ content: css });
+    if (hide.length) {
+      // Once the edges' labels exist (they are made on the first snapshots), so they are hidden too.
+      await sleep(500);
+      await page.evaluate((k) => (window as unknown as { __microcosm: { diagnoseCanvas(k: string[]): void } }).__microcosm.diagnoseCanvas(k), hide);
+    }
     await sleep(WARMUP_MS);
     const failure = await page.evaluate('window.__microcosm.failure');
     if (failure) throw new Error(`the run failed: ${failure}`);
@@ -282,10 +312,13 @@ async function measureApp(browser: Browser, appUrl: string, speed: Speed, long: 
   }
 }
 
-async function measureReference(browser: Browser, refUrl: string, counts: { services: number; clients: number; edges: number; dots: number; w: number; h: number }): Promise<Measured> {
+/** What the reference scene is told to draw: the app's counts, canvas size and renderer. */
+type Counts = { services: number; clients: number; edges: number; dots: number; w: number; h: number; renderer: string };
+
+async function measureReference(browser: Browser, refUrl: string, counts: Counts): Promise<Measured> {
   const { context, page, cdp } = await newPage(browser);
   try {
-    const q = new URLSearchParams(Object.entries(counts).map(([k, v]) => [k, String(Math.round(v))]));
+    const q = new URLSearchParams(Object.entries(counts).map(([k, v]) => [k, typeof v === 'number' ? String(Math.round(v)) : v]));
     await page.goto(`${refUrl}/reference.html?${q}`);
     await page.waitForFunction('window.__reference', null, { timeout: 30_000 });
     await sleep(2000);
@@ -587,8 +620,9 @@ async function main(): Promise<number> {
 
   let appSrv: PreviewServer | null = null, refSrv: PreviewServer | null = null, browser: Browser | null = null;
   try {
-    const a = await serve(join(repo, 'vite.config.ts'), repo, outApp);
-    appSrv = a.server;
+    const served = await serve(join(repo, 'vite.config.ts'), repo, outApp);
+    appSrv = served.server;
+    const a = { url: RENDERER ? `${served.url}/?renderer=${RENDERER}` : served.url };
     const r = await serve(join(here, 'vite.config.ts'), here, outRef);
     refSrv = r.server;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
@@ -597,14 +631,14 @@ async function main(): Promise<number> {
     // The max-speed windows run a 60-minute copy: at ~130× a 30-minute run could end inside the window.
     const long = longShop(2 * LONG_MIN);
     const app10: Measured[] = [], appMax: Measured[] = [], ref: Measured[] = [];
-    let counts: { services: number; clients: number; edges: number; dots: number; w: number; h: number } | null = null;
+    let counts: Counts | null = null;
     for (let i = 0; i < ROUNDS; i++) {
       const x = await withTimeout(measureApp(browser, a.url, '10×', null), 120_000, 'app run at 10×');
       app10.push(x);
       log(`round ${i + 1}: app 10×   ${x.fps.toFixed(1)} fps, ${x.scriptMsPerFrame.toFixed(2)} ms JS/frame, ${x.dotsMean.toFixed(0)} dots, ${x.nodes} nodes, ${x.edges} edges, canvas ${x.canvas.w}×${x.canvas.h}`);
       if (!counts) {
-        counts = { services: x.nodes - x.clients, clients: x.clients, edges: x.edges, dots: Math.max(1, Math.round(x.dotsMean)), w: x.canvas.w, h: x.canvas.h };
-        log(`reference counts: ${counts.services} services + ${counts.clients} clients, ${counts.edges} edges, ${counts.dots} dots, canvas ${counts.w}×${counts.h}`);
+        counts = { services: x.nodes - x.clients, clients: x.clients, edges: x.edges, dots: Math.max(1, Math.round(x.dotsMean)), w: x.canvas.w, h: x.canvas.h, renderer: x.renderer };
+        log(`reference counts: ${counts.services} services + ${counts.clients} clients, ${counts.edges} edges, ${counts.dots} dots, canvas ${counts.w}×${counts.h}, renderer ${counts.renderer}`);
       }
       const y = await withTimeout(measureReference(browser, r.url, counts), 90_000, 'reference run');
       ref.push(y);
@@ -626,8 +660,8 @@ async function main(): Promise<number> {
     if (flag('diagnose')) {
       // The same 10× run with parts of the page hidden (visibility: hidden still runs their JS, but nothing is painted),
       // each followed by a reference window: which part of the page costs the frames.
-      for (const [name, css] of DIAGNOSE) {
-        const m = await withTimeout(measureApp(browser, a.url, '10×', null, false, css), 120_000, `diagnose ${name}`);
+      for (const [name, css, hide] of DIAGNOSE) {
+        const m = await withTimeout(measureApp(browser, a.url, '10×', null, false, css, hide), 120_000, `diagnose ${name}`);
         const y = await withTimeout(measureReference(browser, r.url, counts!), 90_000, 'reference run');
         diag.push({ name, m }, { name: `reference after "${name}"`, m: y });
         log(`diagnose: ${name}: ${m.fps.toFixed(1)} fps (reference ${y.fps.toFixed(1)}), GPU process ${(m.cpuByProcess['gpu-process'] ?? 0).toFixed(1)} ms/frame`);
@@ -655,7 +689,7 @@ async function main(): Promise<number> {
 
 // ---- the report ---------------------------------------------------------------------------------------
 
-function report(r: { app10: Measured[]; appMax: Measured[]; ref: Measured[]; counts: { services: number; clients: number; edges: number; dots: number; w: number; h: number }; profiles: { speed: Speed; p: Profile }[]; mem: MemoryRun | null; diag: { name: string; m: Measured }[]; browserVersion: string; tookS: number }): string {
+function report(r: { app10: Measured[]; appMax: Measured[]; ref: Measured[]; counts: Counts; profiles: { speed: Speed; p: Profile }[]; mem: MemoryRun | null; diag: { name: string; m: Measured }[]; browserVersion: string; tookS: number }): string {
   const { app10, appMax, ref, counts } = r;
   const met = (ok: boolean) => (ok ? 'met' : '**NOT met**');
   const f1 = (x: number) => x.toFixed(1);
@@ -673,7 +707,7 @@ function report(r: { app10: Measured[]; appMax: Measured[]; ref: Measured[]; cou
   L(`## Browser benchmark (${new Date().toISOString().slice(0, 10)})`);
   L();
   const renderers = [...new Set([...app10, ...ref, ...appMax].map((x) => x.renderer))].join(', ');
-  L(`Chromium ${r.browserVersion} headless, pixi renderer ${renderers} (WebGL through SwiftShader, in software), viewport ${VIEWPORT.width}×${VIEWPORT.height}. ` +
+  L(`Chromium ${r.browserVersion} headless, pixi renderer ${renderers}${renderers.includes('webgl') ? ' (WebGL through SwiftShader, in software)' : ' (the app chose the 2D canvas: this browser has only software WebGL; the reference draws with the same)'}${RENDERER ? ` (forced with --renderer ${RENDERER})` : ''}, ${process.argv.includes('--angle') ? 'the page composited through SwiftShader too (--angle)' : 'the page composited in software (Chromium\'s own choice without a GPU)'}, viewport ${VIEWPORT.width}×${VIEWPORT.height}. ` +
     `${app10.length} rounds, each: the app on scenarios/shop.yaml at 10× with every load slider at its max, the bare pixi reference, ` +
     `the app at max speed (shop.yaml with duration ${2 * LONG_MIN}m, sliders at max); ${WINDOW_MS / 1000} s windows after ${WARMUP_MS / 1000} s of warm-up. Medians over rounds; ratios are medians of the per-round ratios.`);
   L();

@@ -107,11 +107,29 @@ export class Topology {
 }
 
 export class Charts {
+  readonly panel: Locator;
   readonly throughput: Locator;
   readonly latency: Locator;
+  readonly errorShare: Locator;
+  readonly utilisation: Locator;
+  /** What the charts show: All routes, a route, a service or a call (the panel header's select). */
+  readonly scope: Locator;
   constructor(page: Page) {
+    this.panel = page.getByRole('region', { name: 'Charts' });
     this.throughput = page.getByTestId('throughput-chart');
     this.latency = page.getByTestId('latency-chart');
+    this.errorShare = page.getByTestId('errors-chart');
+    this.utilisation = page.getByTestId('utilisation-chart');
+    this.scope = page.getByRole('combobox', { name: 'Chart scope' });
+  }
+  /** Pick a scope by its option label ('All routes', a service's label, 'front → back'…). */
+  pickScope = (label: string) => this.scope.selectOption({ label });
+  /** A chart's title (its tooltip says what the figure is). */
+  title = (kind: 'throughput' | 'errors' | 'latency' | 'utilisation') => this.panel.getByTestId(`${kind}-title`);
+  /** The main line's last value as drawn (utilisation and error share in %, latency p99 in ms); NaN when none. */
+  async last(chart: Locator): Promise<number> {
+    const v = await chart.getAttribute('data-last');
+    return v ? Number(v) : NaN;
   }
   async points(chart: Locator): Promise<number> {
     return Number((await chart.getAttribute('data-points')) ?? 0);
@@ -209,7 +227,8 @@ export class AppPage {
   /** Opens the page and waits until the default scenario is loaded and drawn. */
   async open(): Promise<void> {
     await this.page.goto('/');
-    await expect(this.page.getByTestId('scenario-name')).not.toHaveText('Microcosm');
+    // A first load (worker, software WebGL) takes several seconds on a busy machine.
+    await expect(this.page.getByTestId('scenario-name')).not.toHaveText('Microcosm', { timeout: 30_000 });
     await expect.poll(() => this.hook<string | null>('rendererName')).not.toBeNull();
   }
 

@@ -94,6 +94,7 @@ export class RouteStats {
       ok: this.iOk,
       errors: this.iErrors,
       p50: this.iLatency.quantile(0.5),
+      p95: this.iLatency.quantile(0.95),
       p99: this.iLatency.quantile(0.99),
     });
     this.iRequests = this.iOk = this.iErrors = 0;

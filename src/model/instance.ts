@@ -37,10 +37,17 @@ export class Instance {
   private qHead = 0;
   queued = 0;
 
-  // Time-weighted areas from `since` (warmup) on.
+  // Time-weighted areas from `since` (warmup) on: the report's.
   busyArea = 0;
   presentArea = 0;
   capacityArea = 0;
+  /**
+   * The same busy and capacity areas from time 0 (worker-ms), kept apart so
+   * the report's sums are untouched: the live series read their change per
+   * interval (busyTotalAt / capacityTotalAt, without accounting).
+   */
+  busyTotal = 0;
+  capacityTotal = 0;
   private lastChange = 0;
 
   constructor(
@@ -60,6 +67,11 @@ export class Instance {
 
   /** Call before any change of busy, queued or state, with the current time. */
   account(now: number): void {
+    if (now > this.lastChange) {
+      const dt = now - this.lastChange;
+      this.busyTotal += this.busy * dt;
+      if (this.state === 'ready' || this.state === 'draining') this.capacityTotal += this.workers * dt;
+    }
     const from = this.lastChange > this.since ? this.lastChange : this.since;
     if (now > from) {
       const dt = now - from;
@@ -68,6 +80,17 @@ export class Instance {
       if (this.state === 'ready' || this.state === 'draining') this.capacityArea += this.workers * dt;
     }
     this.lastChange = now;
+  }
+
+  /** busyTotal as of `now` (≥ the last change), read without accounting. */
+  busyTotalAt(now: number): number {
+    return now > this.lastChange ? this.busyTotal + this.busy * (now - this.lastChange) : this.busyTotal;
+  }
+
+  /** capacityTotal as of `now`: workers of a ready or draining instance count. */
+  capacityTotalAt(now: number): number {
+    const up = this.state === 'ready' || this.state === 'draining';
+    return up && now > this.lastChange ? this.capacityTotal + this.workers * (now - this.lastChange) : this.capacityTotal;
   }
 
   enqueue(job: Job): void {

@@ -89,7 +89,50 @@ export interface SeriesPoint {
   readonly errors: number;
   /** ms; NaN when no request completed in the interval. */
   readonly p50: number;
+  readonly p95: number;
   readonly p99: number;
+}
+
+/** One interval of a service's time series (everything that reached its instances). */
+export interface ServiceSeriesPoint {
+  /** Interval start, ms. */
+  readonly t: number;
+  /** Requests that arrived at its instances: client requests, calls and retries. */
+  readonly requests: number;
+  /** Ended with an error answer (an injected error, a failed call, cut off by a crash). */
+  readonly errors: number;
+  /** Refused at once: the queue was full, or the instance was gone when the request arrived. */
+  readonly rejected: number;
+  /** Busy workers, time-averaged over the interval. */
+  readonly busy: number;
+  /** Workers of ready (and draining) instances, time-averaged over the interval. */
+  readonly workers: number;
+  /** busy / workers over the interval (0..1), the CPU metric the autoscaler reads; NaN when no instance was up. */
+  readonly utilization: number;
+  /** Arrival at an instance to the answer, ms, of requests that ended in the interval; NaN when none. */
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+}
+
+/** One interval of a call edge's time series (a caller → callee, or `client:<workload>` → its service). */
+export interface EdgeSeriesPoint {
+  readonly t: number;
+  /** Attempts sent (retries included). */
+  readonly calls: number;
+  /** Attempts that failed: an error answer, a timeout, no instance, a partition. */
+  readonly errors: number;
+  /** Calls refused at once by an open breaker or a full bulkhead (not sent, not in `calls`). */
+  readonly rejected: number;
+  /** Of the attempts answered in the interval (timeouts have no answer), ms; NaN when none. */
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+}
+
+/** How snapshots and the page key an edge's series: `from->to` (names cannot hold `>`). */
+export function edgeKey(from: string, to: string): string {
+  return `${from}->${to}`;
 }
 
 export interface WorldSnapshot {
@@ -107,6 +150,10 @@ export interface WorldSnapshot {
   readonly log: readonly LogEntry[];
   /** Series points completed since the previous snapshot, per route. */
   readonly series: Readonly<Record<string, readonly SeriesPoint[]>>;
+  /** The same, per service (by name). The World always sends it; optional for snapshots made by hand. */
+  readonly serviceSeries?: Readonly<Record<string, readonly ServiceSeriesPoint[]>>;
+  /** The same, per call edge (by edgeKey). */
+  readonly edgeSeries?: Readonly<Record<string, readonly EdgeSeriesPoint[]>>;
   /** Current offered rate per workload (what the load slider shows). */
   readonly load: Readonly<Record<string, number>>;
   /** Set when a run limit stopped the run (the scenario's end is `timeMs` reaching its duration). */

@@ -17,7 +17,8 @@ import { defaultLimits, type RunLimits, type Stop } from '../engine/limits';
 import { EdgeStats, Outcome, RouteStats, ServiceStats } from '../metrics/stats';
 import { TraceStore, hexId, type KeptBecause, type Span, type SpanStatus, type Trace } from '../metrics/traces';
 import type { Report } from '../metrics/report';
-import type { WorldSnapshot, SeriesPoint } from './snapshot';
+import { edgeKey, type WorldSnapshot, type SeriesPoint, type ServiceSeriesPoint, type EdgeSeriesPoint } from './snapshot';
+import { EdgeSeries, ServiceSeries } from './detailSeries';
 import { compileServices, StepKind, type CompiledEndpoint, type CompiledService, type CompiledStep } from './compile';
 import { Instance } from './instance';
 import { Job } from './job';
@@ -138,6 +139,11 @@ export class World {
   private readonly routes = new Map<string, RouteStats>();
   private readonly edges: EdgeStats[] = [];
   private readonly edgeIndex = new Map<string, number>();
+  /** Per service / per edge: the live charts' interval series (display only). */
+  private readonly serviceSeries: ServiceSeries[] = [];
+  private readonly edgeSeries: EdgeSeries[] = [];
+  /** When the last series interval closed. */
+  private closedAt = 0;
   private readonly sources: SourceRt[] = [];
   private readonly sourceByName = new Map<string, SourceRt>();
   private readonly windows: WindowCollector[][] = [];
@@ -201,6 +207,7 @@ export class World {
       const st = new ServiceStats();
       st.readyMin = st.readyMax = list.length;
       this.serviceStats.push(st);
+      this.serviceSeries.push(new ServiceSeries());
     });
 
     scenario.workload.forEach((def, index) => {
@@ -290,6 +297,8 @@ export class World {
       }
     }
     if (this.stop === null && end > sched.now) sched.now = end;
+    // The run's last interval ends with it: its tick is due at the end, which runUntil never passes.
+    if (this.stop === null && sched.now === this.scenario.durationMs && sched.now - this.closedAt === this.intervalMs) this.closeInterval();
   }
 
   /** Run to the end of the scenario (or a run limit). */
@@ -307,6 +316,10 @@ export class World {
   snapshot(): WorldSnapshot {
     const series: Record<string, SeriesPoint[]> = {};
     for (const [route, st] of this.routes) series[route] = st.series.takeNew();
+    const serviceSeries: Record<string, ServiceSeriesPoint[]> = {};
+    this.scenario.services.forEach((s, i) => { serviceSeries[s.name] = this.serviceSeries[i].points.takeNew(); });
+    const edgeSeries: Record<string, EdgeSeriesPoint[]> = {};
+    this.edges.forEach((e, i) => { edgeSeries[edgeKey(e.from, e.to)] = this.edgeSeries[i].points.takeNew(); });
     const load: Record<string, number> = {};
     for (const src of this.sources) {
       if (src.def.kind === 'open') {
@@ -341,6 +354,8 @@ export class World {
       hops: this.hops ? this.hops.take(HOPS_PER_SNAPSHOT, (e) => [this.edges[e].from, this.edges[e].to]) : [],
       log: this.log ? this.log.take(this.sched.now) : [],
       series,
+      serviceSeries,
+      edgeSeries,
       load,
       stopped: this.stop,
     };
@@ -630,7 +645,10 @@ export class World {
     if (outcome === Outcome.Timeout) { e.timeouts++; e.iErrors++; }
     else if (outcome !== Outcome.Ok) { e.errors++; e.iErrors++; }
     if (outcome !== Outcome.Ok) this.failedOn(src.edge, req);
-    if (outcome === Outcome.Ok || outcome === Outcome.Error) e.latency.record(now - req.sentAt);
+    if (outcome === Outcome.Ok || outcome === Outcome.Error) {
+      e.latency.record(now - req.sentAt);
+      this.edgeSeries[src.edge].latency.record(now - req.sentAt);
+    }
     this.keepTrace(req, outcome, degraded);
     const windows = this.windows[src.index];
     for (let i = 0; i < windows.length; i++) {
@@ -665,6 +683,7 @@ export class World {
     const si = inst.serviceIndex;
     const st = this.serviceStats[si];
     st.iRequests++;
+    this.serviceSeries[si].requests++;
     inst.arrived++;
     if (job.counted) st.requests++;
     if (inst.state !== 'ready' || inst.epoch !== job.epoch) {
@@ -873,7 +892,10 @@ export class World {
     if (outcome === Outcome.Timeout) e.timeouts++;
     else if (failed) { e.errors++; }
     if (failed) { e.iErrors++; this.failedOn(att.step.edge, job.root); }
-    if (outcome !== Outcome.Timeout) e.latency.record(now - att.startedAt);
+    if (outcome !== Outcome.Timeout) {
+      e.latency.record(now - att.startedAt);
+      this.edgeSeries[att.step.edge].latency.record(now - att.startedAt);
+    }
     if (sameProcess) att.breaker?.onResult(now, failed, now - att.startedAt);
     if (job.done) return; // the caller died meanwhile
     if (!failed && att.child?.degraded) job.degraded = true; // a degraded answer degrades the caller's
@@ -930,12 +952,15 @@ export class World {
     const si = inst.serviceIndex;
     const st = this.serviceStats[si];
     const now = this.sched.now;
+    const ss = this.serviceSeries[si];
     if (outcome !== Outcome.Ok && outcome !== Outcome.Rejected) {
       st.iErrors++;
+      ss.errors++;
       if (job.counted) st.errors++;
-    }
+    } else if (outcome === Outcome.Rejected) ss.rejected++;
     if (job.startedAt >= 0) {
       if (job.counted) st.residence.record(now - job.arrivedAt);
+      ss.latency.record(now - job.arrivedAt);
       if (job.abandoned) st.wastedMs += now - job.startedAt;
       this.removeRunning(job);
       if (job.holding && inst.epoch === job.epoch) {
@@ -1376,8 +1401,13 @@ export class World {
   // ---- series -----------------------------------------------------------
 
   private closeInterval(): void {
-    const t = this.sched.now - this.intervalMs;
+    const now = this.sched.now;
+    const t = now - this.intervalMs;
+    this.closedAt = now;
     for (const r of this.routes.values()) r.closeInterval(t);
+    this.serviceSeries.forEach((ss, i) => ss.close(t, now, this.instances[i]));
+    // Before the edges' own close resets the interval counters it reads.
+    this.edgeSeries.forEach((es, i) => es.close(t, this.edges[i]));
     for (const s of this.serviceStats) s.closeInterval(this.intervalMs);
     for (const e of this.edges) e.closeInterval(this.intervalMs);
     if (this.log) this.noteFailures();
@@ -1389,6 +1419,7 @@ export class World {
     if (i === undefined) {
       i = this.edges.length;
       this.edges.push(new EdgeStats(from, to));
+      this.edgeSeries.push(new EdgeSeries());
       this.edgeIndex.set(key, i);
     }
     return i;

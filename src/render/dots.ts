@@ -1,16 +1,18 @@
 /**
  * Moving dots: a sample of the real messages on the wire (snapshot `hops`),
  * each travelling along its edge — a call from caller to callee, an answer
- * back coloured by how it ended. A dot leaves when the model sent it (spread
- * over the frame its snapshot covers) and takes its real wire time, but never
- * less than a glimpse (~0.35 s on screen), so zero-latency calls are still
- * seen. Particles in one ParticleContainer, pooled: no Graphics is redrawn
- * per frame (style.md; the issue measured that 4–10× costlier).
+ * back coloured and shaped by how it ended (palette.dot*; disc ok, cross
+ * error, ring timeout, square refused: colour is never the only sign). A
+ * dot leaves when the model sent it (spread over the frame its snapshot
+ * covers) and takes its real wire time, but never less than a glimpse
+ * (~0.35 s on screen), so zero-latency calls are still seen. Particles in
+ * one ParticleContainer, pooled: no Graphics is redrawn per frame (style.md;
+ * the issue measured that 4–10× costlier).
  */
-import { Graphics, Particle, ParticleContainer, Rectangle, type Renderer, type Texture } from 'pixi.js';
+import { Graphics, Particle, ParticleContainer, Rectangle, type Renderer, Texture } from 'pixi.js';
 import type { HopView } from '../model/snapshot';
 import { bezierAt } from './edgeView';
-import { palette } from './palette';
+import { dotColour } from './palette';
 
 type P = { x: number; y: number };
 type Curve = [P, P, P, P];
@@ -23,13 +25,30 @@ const MAX_DOTS = 1500;
 /** Per edge and direction, a dot leaves at most this often (wall ms): a busy edge shows a stream of separate dots, not a solid line. */
 const LANE_GAP_MS = 45;
 
-const COLOURS: Record<HopView['outcome'] | 'call', number> = {
-  call: 0xcfe6ff,
-  ok: palette.ready,
-  error: palette.dead,
-  refused: palette.dead,
-  timeout: palette.starting,
-};
+/** One white shape per kind of dot, side by side in one texture (a ParticleContainer draws from one source). */
+type DotKind = HopView['outcome'] | 'call';
+const SHAPES: readonly DotKind[] = ['call', 'ok', 'error', 'timeout', 'refused'];
+/** Each shape's cell in the atlas, and the shape's size inside it (a transparent margin keeps neighbours from bleeding). */
+const CELL_PX = 14;
+const SHAPE_PX = 12;
+
+function drawShape(g: Graphics, kind: DotKind, x: number): void {
+  const c = x + CELL_PX / 2, m = CELL_PX / 2, r = SHAPE_PX / 2;
+  switch (kind) {
+    case 'error': // a cross, like a dead instance
+      g.moveTo(c - r + 1.5, m - r + 1.5).lineTo(c + r - 1.5, m + r - 1.5).moveTo(c + r - 1.5, m - r + 1.5).lineTo(c - r + 1.5, m + r - 1.5)
+        .stroke({ width: 3.5, color: 0xffffff, cap: 'round' });
+      break;
+    case 'timeout': // a ring: nothing came back in time
+      g.circle(c, m, r - 1.5).stroke({ width: 3, color: 0xffffff });
+      break;
+    case 'refused': // a square: turned away at the door
+      g.rect(c - r + 1, m - r + 1, SHAPE_PX - 2, SHAPE_PX - 2).fill({ color: 0xffffff });
+      break;
+    default:
+      g.circle(c, m, r).fill({ color: 0xffffff });
+  }
+}
 
 interface Dot {
   readonly p: Particle;
@@ -47,11 +66,16 @@ export class DotLayer {
   private readonly lanes = new Map<string, number>();
   private lastSim = -1;
   private lastWall = 0;
+  private readonly shapes = new Map<DotKind, Texture>();
 
   constructor(renderer: Renderer) {
-    const g = new Graphics().circle(6, 6, 6).fill({ color: 0xffffff });
-    this.texture = renderer.generateTexture({ target: g, resolution: 2 });
+    const g = new Graphics();
+    SHAPES.forEach((k, i) => drawShape(g, k, i * CELL_PX));
+    this.texture = renderer.generateTexture({ target: g, resolution: 2, frame: new Rectangle(0, 0, SHAPES.length * CELL_PX, CELL_PX) });
     g.destroy();
+    for (const [i, k] of SHAPES.entries()) {
+      this.shapes.set(k, new Texture({ source: this.texture.source, frame: new Rectangle(i * CELL_PX, 0, CELL_PX, CELL_PX) }));
+    }
     this.view = new ParticleContainer({
       texture: this.texture,
       dynamicProperties: { position: true, color: true, vertex: false, rotation: false, uvs: false },
@@ -88,11 +112,15 @@ export class DotLayer {
       if (!c) continue;
       this.lanes.set(lane, start);
       const wire = rate > 0 ? (h.t1 - h.t0) / rate : 0;
-      const p = this.pool.pop() ?? new Particle({ texture: this.texture, anchorX: 0.5, anchorY: 0.5 });
+      const kind: DotKind = h.answer ? h.outcome : 'call';
+      const texture = this.shapes.get(kind)!;
+      const p = this.pool.pop() ?? new Particle({ texture, anchorX: 0.5, anchorY: 0.5 });
+      p.texture = texture;
       // Diameter in world units (the layout scales the world to fit the canvas).
-      const size = (h.answer ? 9 : 8) / Math.max(1, this.texture.frame.width);
+      const size = (h.answer ? 9 : 8) / SHAPE_PX;
       p.scaleX = p.scaleY = size;
-      p.tint = h.answer ? COLOURS[h.outcome] : COLOURS.call;
+      // Looked up per dot: the theme can change while the page runs.
+      p.tint = dotColour(kind);
       p.alpha = 0;
       this.view.addParticle(p);
       this.live.push({

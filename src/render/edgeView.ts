@@ -5,11 +5,11 @@
  * open ○, each with its count: shape and colour both carry the state). All
  * edges share one Graphics; labels are small containers.
  */
-import { type BitmapText, Container, Graphics } from 'pixi.js';
+import { Container, Graphics } from 'pixi.js';
 import type { EdgeView } from '../model/snapshot';
 import type { NodeBox } from './layout';
 import { breakerColour, edgeColour, palette } from './palette';
-import { formatRate, numbers } from './nodeView';
+import { formatRate, numbers, type NumberText } from './nodeView';
 
 export interface EdgeState {
   readonly from: string;
@@ -42,10 +42,12 @@ const ROW_H = 15;
 export class EdgeLabel {
   readonly view = new Container();
   private readonly bg = new Graphics();
-  private readonly label: BitmapText;
+  private readonly label: NumberText;
   private readonly glyphs = new Graphics();
-  private readonly counts: BitmapText[] = [];
+  private readonly counts: NumberText[] = [];
   private key = '';
+  /** The label's box (centred on `view.position`), for the overlap check. */
+  readonly size = { w: 0, h: 0 };
   constructor() {
     this.label = numbers(11, 0xffffff); // coloured by tint
     this.label.anchor.set(0.5, 0.5);
@@ -61,7 +63,7 @@ export class EdgeLabel {
     const share = Math.min(1, e.errorShare);
     const err = share >= 0.005 ? `\n${(share * 100).toFixed(share < 0.1 ? 1 : 0)}% err` : '';
     const text = `${formatRate(e.perSec)}${err}`;
-    const colour = err ? palette.edgeError : e.perSec > 0 ? palette.text : palette.muted;
+    const colour = err ? palette.badText : e.perSec > 0 ? palette.text : palette.muted;
     const b = e.breakers;
     const parts = b ? BREAKER_ORDER.map((st) => [st, b[st]] as const).filter(([, n]) => n > 0) : [];
     this.view.position.set(Math.round(at.x), Math.round(at.y));
@@ -83,7 +85,7 @@ export class EdgeLabel {
     parts.forEach(([st, n], i) => {
       const t = this.counts[i];
       t.text = words ? `${n} ${BREAKER_WORDS[st]}` : String(n);
-      t.tint = breakerColour(st);
+      t.tint = st === 'closed' ? palette.okText : st === 'halfOpen' ? palette.warnText : palette.badText; // words: the text shades
       rowW += 2 * GLYPH_R + 3 + t.width + (i > 0 ? 7 : 0);
     });
     for (let i = parts.length; i < this.counts.length; i++) this.counts[i].text = '';
@@ -99,6 +101,8 @@ export class EdgeLabel {
     });
 
     const w = Math.max(this.label.width, rowW) + 12;
+    this.size.w = w;
+    this.size.h = h;
     const open = b ? b.open > 0 : false, half = b ? b.halfOpen > 0 : false;
     const border = open ? palette.breakerOpen : half ? palette.breakerHalf : err ? palette.edgeError : palette.nodeBorder;
     this.bg.clear();

@@ -3,13 +3,16 @@
  * queue bar, request rate, a tag for the faults acting on it) or a workload
  * client. Draws from a ServiceView; knows nothing of the model beyond it.
  * A service node can be tapped: it reports which instance cell was hit.
+ * Level of detail: full nodes, compact ones (dense layouts: one row of cells,
+ * two thin bars) and, when zoomed far out, tiny ones (the name enlarged and
+ * "ready/total") so that nothing shrinks into specks that run together.
  */
 import { BitmapText, Container, Graphics, Rectangle, Text } from 'pixi.js';
 import type { ActiveFault, InstanceView, ServiceView } from '../model/snapshot';
 import { fonts, loadColour, palette } from './palette';
-import type { NodeBox } from './layout';
+import type { Density, NodeBox } from './layout';
 
-import { CELL, CELL_GAP, CELL_ROWS, CELLS_PER_ROW, cellAt, cellOrigin, faultTag, PAD } from './geometry';
+import { CELL, CELL_GAP, cellAt, cellOrigin, COMPACT_GRID, type CellGrid, faultTag, FULL_GRID, PAD, stateSummary, TINY_SCALE, tinyTitleScale, TITLE_FONT } from './geometry';
 
 export function formatRate(perSec: number): string {
   if (!Number.isFinite(perSec)) return '–';
@@ -42,15 +45,23 @@ export class ServiceNode {
   /** Called when the hover state changes (the stage renders on demand). */
   onHover: (() => void) | null = null;
   private readonly title: Text;
-  private readonly rate: BitmapText;
-  private readonly more: BitmapText;
+  private readonly rate: NumberText;
+  private readonly more: NumberText;
   private readonly workersLabel: Text;
   private readonly queueLabel: Text;
-  private readonly workersValue: BitmapText;
-  private readonly queueValue: BitmapText;
+  private readonly workersValue: NumberText;
+  private readonly queueValue: NumberText;
+  /** Tiny nodes only: ready / total instances, tinted by state. */
+  private readonly summary: NumberText;
+  private density: Density = 'full';
+  private tiny = false;
+  /** How much a tiny node enlarges its title and summary. */
+  private tinyK = 1;
+  /** What the title was last fitted to (a fit re-measures the text). */
+  private fitKey = '';
 
-  constructor(private box: NodeBox, label: string) {
-    this.title = text(label, 14, palette.text, 600);
+  constructor(private box: NodeBox, private readonly label: string, density: Density = 'full') {
+    this.title = text(label, TITLE_FONT, palette.text, 600);
     this.rate = numbers(12, palette.muted);
     this.more = numbers(11, palette.muted);
     this.workersLabel = text('workers', 11, palette.muted, 500);
@@ -64,9 +75,10 @@ export class ServiceNode {
     this.tagText.anchor.set(1, 0.5);
     this.tag.addChild(this.tagBg, this.tagText);
     this.tag.visible = false;
-    this.view.addChild(this.bg, this.body, this.mark, this.title, this.rate, this.more, this.workersLabel, this.queueLabel, this.workersValue, this.queueValue, this.tag);
-    fitText(this.title, box.w - 2 * PAD - 64);
-    this.place(box);
+    this.summary = numbers(12, 0xffffff); // coloured by tint
+    this.summary.visible = false;
+    this.view.addChild(this.bg, this.body, this.mark, this.title, this.rate, this.more, this.workersLabel, this.queueLabel, this.workersValue, this.queueValue, this.summary, this.tag);
+    this.place(box, density);
     // The whole box is one hit target; children never steal the tap.
     this.view.eventMode = 'static';
     this.view.cursor = 'pointer';
@@ -74,22 +86,85 @@ export class ServiceNode {
     this.view.on('pointertap', (e) => {
       if (this.dragged) return; // the end of a drag, not a tap
       const p = e.getLocalPosition(this.view);
-      this.onTap?.(cellAt(p.x, p.y, this.instanceCount));
+      this.onTap?.(this.tiny ? null : cellAt(p.x, p.y, this.instanceCount, this.grid));
     });
     this.view.on('pointerover', () => { this.hovered = true; this.drawFrame(); this.onHover?.(); });
     this.view.on('pointerout', () => { this.hovered = false; this.drawFrame(); this.onHover?.(); });
   }
 
-  place(box: NodeBox): void {
+  place(box: NodeBox, density: Density = this.density): void {
+    const resized = box.w !== this.box.w || box.h !== this.box.h || density !== this.density || !this.view.hitArea;
     this.box = box;
-    this.view.hitArea = new Rectangle(0, 0, box.w, box.h);
+    this.density = density;
     this.view.position.set(box.x, box.y);
-    this.title.position.set(PAD, 10);
-    this.rate.position.set(box.w - PAD, 11);
-    this.workersLabel.position.set(PAD, box.h - 44);
-    this.queueLabel.position.set(PAD, box.h - 24);
-    this.workersValue.position.set(box.w - PAD, box.h - 44);
-    this.queueValue.position.set(box.w - PAD, box.h - 24);
+    if (resized) {
+      this.view.hitArea = new Rectangle(0, 0, box.w, box.h);
+      this.arrange();
+    }
+  }
+
+  /** Where the instance cells go in this node (null while tiny: none are drawn). */
+  get grid(): CellGrid {
+    return this.density === 'compact' ? COMPACT_GRID : FULL_GRID;
+  }
+
+  get cellsShown(): boolean {
+    return !this.tiny;
+  }
+
+  /** The title's font size in node units (× the stage's scale = screen px). */
+  get titleFontSize(): number {
+    return TITLE_FONT * this.title.scale.y;
+  }
+
+  /** Screen px per node unit changed (zoom, fit): below TINY_SCALE only the name (enlarged) and a summary are drawn. */
+  setScreenScale(s: number): void {
+    const tiny = s < TINY_SCALE;
+    const k = tiny ? tinyTitleScale(s, this.box) : 1;
+    if (tiny === this.tiny && k === this.tinyK) return;
+    this.tiny = tiny;
+    this.tinyK = k;
+    this.arrange();
+  }
+
+  /** Positions and shows the parts for the node's size and level of detail. */
+  private arrange(): void {
+    const { w, h } = this.box;
+    const compact = this.density === 'compact', tiny = this.tiny;
+    const detail = !compact && !tiny;
+    this.body.visible = !tiny;
+    this.mark.visible = !tiny;
+    this.more.visible = !tiny;
+    this.rate.visible = !tiny;
+    this.summary.visible = tiny;
+    for (const t of [this.workersLabel, this.queueLabel, this.workersValue, this.queueValue]) t.visible = detail;
+    const k = tiny ? this.tinyK : 1;
+    const maxW = Math.floor((w - 2 * PAD - (detail ? 64 : 0)) / k);
+    if (`${maxW}` !== this.fitKey) {
+      this.fitKey = `${maxW}`;
+      this.title.text = this.label;
+      fitText(this.title, maxW);
+    }
+    this.title.scale.set(k);
+    if (tiny) {
+      const lineT = TITLE_FONT * 1.25 * k, lineS = 12 * 1.25 * k;
+      const top = Math.max(4, (h - lineT - lineS) / 2);
+      this.title.position.set(PAD, top);
+      this.summary.scale.set(k);
+      this.summary.position.set(PAD, top + lineT);
+    } else {
+      this.title.position.set(PAD, compact ? 6 : 10);
+    }
+    this.rate.position.set(w - PAD, compact ? COMPACT_GRID.top + 1 : 11);
+    const g = this.grid;
+    this.more.position.set(PAD + g.perRow * (CELL + CELL_GAP), g.top + (g.rows - 1) * (CELL + CELL_GAP) + (compact ? 1 : 0));
+    this.workersLabel.position.set(PAD, h - 44);
+    this.queueLabel.position.set(PAD, h - 24);
+    this.workersValue.position.set(w - PAD, h - 44);
+    this.queueValue.position.set(w - PAD, h - 24);
+    this.bodyKey = '';
+    this.frameKey = '';
+    this.drawFrame();
   }
 
   /** Selected nodes get an accent border; a selected instance cell gets a ring. */
@@ -116,8 +191,9 @@ export class ServiceNode {
     this.bg.roundRect(0, 0, w, h, 10).stroke({ width: this.selected || this.hot ? 2 : 1, color: border });
     this.mark.clear();
     const i = this.selectedInstance;
-    if (i !== null && i < Math.min(this.instanceCount, CELLS_PER_ROW * CELL_ROWS)) {
-      const c = cellOrigin(i);
+    const g = this.grid;
+    if (i !== null && i < Math.min(this.instanceCount, g.perRow * g.rows)) {
+      const c = cellOrigin(i, g);
       this.mark.roundRect(c.x - 2.5, c.y - 2.5, CELL + 5, CELL + 5, 4).stroke({ width: 1.5, color: palette.accent });
     }
   }
@@ -153,38 +229,50 @@ export class ServiceNode {
     setText(this.rate, v ? formatRate(v.requestsPerSec) : '');
 
     // Busy workers and queue fill over ready instances.
-    let busy = 0, workers = 0, queued = 0, cap = 0;
+    let busy = 0, workers = 0, queued = 0, cap = 0, ready = 0, dead = 0;
     for (const inst of instances) {
+      if (inst.state === 'dead') dead++;
       if (inst.state !== 'ready') continue;
+      ready++;
       busy += inst.busy;
       workers += inst.workers;
       queued += inst.queued;
       cap += inst.queueCap;
     }
-    const barX = PAD + 54;
-    const barW = w - barX - PAD - 62;
+    const compact = this.density === 'compact';
+    // Compact: two thin bars side by side along the bottom, no numbers.
+    const barX = compact ? PAD : PAD + 54;
+    const barW = compact ? (w - 2 * PAD - 8) / 2 : w - barX - PAD - 62;
     const busyFill = workers > 0 ? busy / workers : 0;
     const queueFill = cap === Infinity ? Math.min(1, Math.log10(1 + queued) / 4) : cap > 0 ? queued / cap : 0;
     setText(this.workersValue, `${busy}/${workers}`);
     setText(this.queueValue, cap === Infinity ? `${queued}/∞` : `${queued}/${cap}`);
+    const sum = stateSummary(ready, dead, instances.length);
+    setText(this.summary, sum.text);
+    this.summary.tint = sum.tone === 'ok' ? palette.okText : sum.tone === 'warn' ? palette.warnText : palette.badText;
 
     // Instance cells (colour AND shape carry the state) and the bars, redrawn only when a pixel would change.
-    const shown = Math.min(instances.length, CELLS_PER_ROW * CELL_ROWS);
+    const grid = this.grid;
+    const shown = Math.min(instances.length, grid.perRow * grid.rows);
     let states = '';
     for (let i = 0; i < shown; i++) states += instances[i].state[0] + instances[i].state[1];
-    const key = `${w}|${h}|${states}|${Math.round(busyFill * barW)}|${Math.round(queueFill * barW)}`;
+    const key = `${w}|${h}|${this.density}|${states}|${Math.round(busyFill * barW)}|${Math.round(queueFill * barW)}`;
     if (key === this.bodyKey) return;
     this.bodyKey = key;
     const g = this.body;
     g.clear();
     for (let i = 0; i < shown; i++) {
-      const c = cellOrigin(i);
+      const c = cellOrigin(i, grid);
       drawCell(g, c.x, c.y, instances[i]);
     }
     setText(this.more, instances.length > shown ? `+${instances.length - shown}` : '');
-    this.more.position.set(PAD + CELLS_PER_ROW * (CELL + CELL_GAP), 34 + (CELL_ROWS - 1) * (CELL + CELL_GAP));
-    bar(g, barX, h - 40, barW, busyFill, loadColour(palette.busy, busyFill));
-    bar(g, barX, h - 20, barW, queueFill, loadColour(palette.queue, queueFill));
+    if (compact) {
+      bar(g, barX, h - 8, barW, busyFill, loadColour(palette.busy, busyFill), 4);
+      bar(g, barX + barW + 8, h - 8, barW, queueFill, loadColour(palette.queue, queueFill), 4);
+    } else {
+      bar(g, barX, h - 40, barW, busyFill, loadColour(palette.busy, busyFill));
+      bar(g, barX, h - 20, barW, queueFill, loadColour(palette.queue, queueFill));
+    }
   }
 }
 
@@ -193,7 +281,7 @@ export class ClientNode {
   private readonly bg = new Graphics();
   private readonly title: Text;
   private readonly route: Text;
-  private readonly rate: BitmapText;
+  private readonly rate: NumberText;
 
   constructor(box: NodeBox, name: string, route: string) {
     this.title = text(name, 13, palette.text, 600);
@@ -208,8 +296,8 @@ export class ClientNode {
 
   place(box: NodeBox): void {
     this.view.position.set(box.x, box.y);
-    this.title.position.set(PAD + 4, 10);
-    this.route.position.set(PAD + 4, 31);
+    this.title.position.set(PAD + 4, box.h < 58 ? 7 : 10);
+    this.route.position.set(PAD + 4, box.h < 58 ? 25 : 31);
     this.rate.position.set(box.w - PAD, 11);
     this.bg.clear();
     this.bg.roundRect(0, 0, box.w, box.h, 12).fill({ color: palette.nodeClient });
@@ -233,8 +321,8 @@ function drawCell(g: Graphics, x: number, y: number, inst: InstanceView): void {
       break;
     case 'draining':
       // The mirror of starting: emptying out, finishing what it holds.
-      g.roundRect(x + 0.75, y + 0.75, CELL - 1.5, CELL - 1.5, 3).stroke({ width: 1.5, color: palette.ready });
-      g.rect(x + 3, y + 3, CELL - 6, CELL / 2 - 3).fill({ color: palette.ready });
+      g.roundRect(x + 0.75, y + 0.75, CELL - 1.5, CELL - 1.5, 3).stroke({ width: 1.5, color: palette.draining });
+      g.rect(x + 3, y + 3, CELL - 6, CELL / 2 - 3).fill({ color: palette.draining });
       break;
     case 'stopped':
       break;
@@ -247,14 +335,14 @@ function drawCell(g: Graphics, x: number, y: number, inst: InstanceView): void {
 }
 
 /** Set a text only when it changes: a new text re-measures and re-lays out its glyphs. */
-function setText(t: BitmapText | Text, s: string): void {
+function setText(t: NumberText | Text, s: string): void {
   if (t.text !== s) t.text = s;
 }
 
-function bar(g: Graphics, x: number, y: number, w: number, fill: number, color: number): void {
-  g.roundRect(x, y, w, 7, 3.5).fill({ color: palette.barTrack });
+function bar(g: Graphics, x: number, y: number, w: number, fill: number, color: number, h = 7): void {
+  g.roundRect(x, y, w, h, h / 2).fill({ color: palette.barTrack });
   const f = Math.max(0, Math.min(1, fill));
-  if (f > 0) g.roundRect(x, y, Math.max(7, w * f), 7, 3.5).fill({ color });
+  if (f > 0) g.roundRect(x, y, Math.max(h, w * f), h, h / 2).fill({ color });
 }
 
 export function text(s: string, size: number, fill: number, weight: 400 | 500 | 600, family: string = fonts.family): Text {
@@ -264,13 +352,25 @@ export function text(s: string, size: number, fill: number, weight: 400 | 500 | 
   });
 }
 
+/** A text that changes with every snapshot: see `numbers`. */
+export type NumberText = BitmapText | Text;
+
+let bitmapNumbers = true;
+
+/** Set by the stage once its renderer is known (BitmapText on WebGL, Text on the 2D canvas). */
+export function useBitmapNumbers(on: boolean): void {
+  bitmapNumbers = on;
+}
+
 /**
- * Text that changes with every snapshot (rates, counts): a BitmapText over a
- * shared glyph atlas, so an update moves quads instead of re-rasterising and
- * uploading a texture (that upload is what slows software WebGL down).
+ * Text that changes with every snapshot (rates, counts). On WebGL a
+ * BitmapText over a shared glyph atlas, so an update moves quads instead of
+ * re-rasterising and uploading a texture. On pixi's 2D-canvas renderer, whose
+ * BitmapText draws the wrong glyphs, a Text (re-rasterising there is cheap: no upload).
  */
-export function numbers(size: number, fill: number): BitmapText {
-  return new BitmapText({ text: '', style: { fontFamily: fonts.mono, fontSize: size, fill, fontWeight: '500', align: 'center' } });
+export function numbers(size: number, fill: number): NumberText {
+  const style = { fontFamily: fonts.mono, fontSize: size, fill, fontWeight: '500', align: 'center' } as const;
+  return bitmapNumbers ? new BitmapText({ text: '', style }) : new Text({ text: '', style });
 }
 
 /** Shorten with an ellipsis until it fits `maxW` px. */

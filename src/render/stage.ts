@@ -5,15 +5,16 @@
  * ticker), so a paused run with nothing in flight costs nothing. Never reads the model itself. Taps on a service node (or one of
  * its instance cells) and on the empty canvas are reported through `onSelect`.
  */
-import { Application, BitmapFontManager, Container, Graphics, type FederatedPointerEvent } from 'pixi.js';
+import { Application, BitmapFontManager, BitmapText, Container, Graphics, Text, type FederatedPointerEvent } from 'pixi.js';
 import type { WorldSnapshot } from '../model/snapshot';
 import type { ScenarioMeta } from '../worker/protocol';
 import { drawEdge, EdgeLabel, type EdgeState, edgeCurve, edgeStyleKey, labelPoint } from './edgeView';
-import { layoutTopology, type Layout, type NodeBox } from './layout';
-import { ClientNode, ServiceNode, formatRate } from './nodeView';
-import { CELL, cellOrigin, CLIENT_PREFIX } from './geometry';
+import { type Density, layoutTopology, type Layout, type NodeBox } from './layout';
+import { ClientNode, ServiceNode, formatRate, useBitmapNumbers } from './nodeView';
+import { rendererOverride, rendererPreference } from './rendererChoice';
+import { CELL, cellOrigin, CLIENT_PREFIX, labelsThatFit, type Rect, TINY_SCALE } from './geometry';
 import type { ActiveFault } from '../model/snapshot';
-import { palette } from './palette';
+import { currentTheme, onThemeChange, palette } from './palette';
 import { DotLayer } from './dots';
 
 export { CLIENT_PREFIX };
@@ -48,6 +49,8 @@ export class TopologyStage {
   private pan = { x: 0, y: 0 };
   /** Services' centres once the user has dragged a node: from then on the layout is exactly these. */
   private positions: Record<string, [number, number]> | null = null;
+  /** The node size the picture had when the user started arranging it (kept, so no node changes size under the pointer). */
+  private arrangedDensity: Density | undefined = undefined;
   /** The scale and offset the picture had when the user started arranging it (kept, so nothing else moves). */
   private pinned: { scale: number; offsetX: number; offsetY: number; ref: string; at: { x: number; y: number } } | null = null;
   private drag:
@@ -59,6 +62,7 @@ export class TopologyStage {
     this.width = width;
     this.height = height;
     this.dots = new DotLayer(app.renderer);
+    this.offTheme = onThemeChange(() => this.applyTheme());
     this.world.addChild(this.edgeGfx, this.dots.view, this.nodeLayer, this.labels);
     app.stage.addChild(this.world);
     // A tap on the empty canvas clears the selection (nodes handle their own taps).
@@ -136,7 +140,10 @@ export class TopologyStage {
     const node = this.services.get(d.id);
     if (node) node.dragged = true;
     const layout = this.layout!;
-    if (!this.positions) this.positions = centres(layout);
+    if (!this.positions) {
+      this.positions = centres(layout);
+      this.arrangedDensity = layout.density;
+    }
     // Pin the picture's scale and one other node's place: moving this node moves nothing else.
     if (!this.pinned) {
       const ref = [...layout.nodes.keys()].find((k) => k !== d.id && !k.startsWith(CLIENT_PREFIX)) ?? d.id;
@@ -172,6 +179,14 @@ export class TopologyStage {
     if (!l) return;
     this.world.scale.set(l.scale * this.zoom);
     this.world.position.set(this.pan.x + this.zoom * l.offsetX, this.pan.y + this.zoom * l.offsetY);
+    this.applyDetail();
+  }
+
+  /** Level of detail for the screen scale: nodes pick theirs; edge labels go when they would be specks. */
+  private applyDetail(): void {
+    const s = (this.layout?.scale ?? 1) * this.zoom;
+    for (const n of this.services.values()) n.setScreenScale(s);
+    this.labels.visible = s >= TINY_SCALE;
   }
 
   /** Creates the canvas inside `host`. The caller must destroy the result even if it unmounted meanwhile. */
@@ -183,8 +198,8 @@ export class TopologyStage {
     const width = Math.max(200, host.clientWidth);
     const height = Math.max(200, host.clientHeight);
     await app.init({
-      // WebGL, else the canvas renderer; never WebGPU (broken headless, and not needed).
-      preference: ['webgl', 'canvas'],
+      // WebGL with a GPU, the 2D canvas without one (rendererChoice.ts); never WebGPU (broken headless, and not needed).
+      preference: rendererPreference(rendererOverride(globalThis.location?.search ?? ''), document.createElement('canvas')),
       preserveDrawingBuffer: true,
       antialias: true,
       autoStart: false,
@@ -195,6 +210,8 @@ export class TopologyStage {
       autoDensity: true,
     });
     app.ticker?.stop();
+    // pixi's 2D-canvas renderer draws BitmapText glyphs from the wrong atlas frames: numbers use Text there.
+    useBitmapNumbers(app.renderer.name !== 'canvas');
     app.canvas.setAttribute('aria-label', 'Service topology');
     app.canvas.setAttribute('role', 'img');
     app.canvas.dataset.testid = 'topology-canvas';
@@ -228,6 +245,7 @@ export class TopologyStage {
     const same = meta && this.meta && meta.file === this.meta.file && meta.services.map((s) => s.name).join() === this.meta.services.map((s) => s.name).join();
     if (!same) {
       this.positions = null;
+      this.arrangedDensity = undefined;
       this.pinned = null;
       this.zoom = 1;
       this.pan = { x: 0, y: 0 };
@@ -265,6 +283,8 @@ export class TopologyStage {
   private frame: number | null = null;
   /** What the edges' Graphics was last built from. */
   private edgesKey = '';
+  /** Where and how large the edge labels were when their overlaps were last checked. */
+  private labelsKey = '';
   /** The structure or a snapshot changed since the last draw (else a frame only moves dots). */
   private dirty = false;
 
@@ -299,6 +319,22 @@ export class TopologyStage {
     return this.dots.count;
   }
 
+  /** For the browser benchmark's --diagnose: hide every display object of these kinds, to see what the GPU time is spent on. */
+  diagnoseHide(kinds: readonly ('text' | 'bitmapText' | 'graphics' | 'dots')[]): void {
+    const hide = new Set(kinds);
+    const walk = (c: Container): void => {
+      for (const child of c.children) {
+        if (child instanceof BitmapText) child.visible = !hide.has('bitmapText');
+        else if (child instanceof Text) child.visible = !hide.has('text');
+        else if (child instanceof Graphics) child.visible = !hide.has('graphics');
+        if (child.children.length) walk(child);
+      }
+    };
+    walk(this.world);
+    this.dots.view.visible = !hide.has('dots');
+    this.drawSoon();
+  }
+
   /** Highlight the selected service (and instance cell); null clears it. */
   setSelection(sel: { service: string; instance: number | null } | null): void {
     const cur = this.selection;
@@ -323,8 +359,24 @@ export class TopologyStage {
     if (!box || !this.layout) return null;
     const k = this.layout.scale * this.zoom;
     const ox = this.pan.x + this.zoom * this.layout.offsetX, oy = this.pan.y + this.zoom * this.layout.offsetY;
-    const c = cellOrigin(i);
+    const node = this.services.get(service);
+    if (!node || !node.cellsShown) return null;
+    const c = cellOrigin(i, node.grid);
     return { x: ox + (box.x + c.x) * k, y: oy + (box.y + c.y) * k, w: CELL * k, h: CELL * k };
+  }
+
+  /** The size a service's title is drawn at on screen, px (the readability rule: ≥ 11 at fit). */
+  titlePx(service: string): number | null {
+    const node = this.services.get(service);
+    if (!node || !this.layout) return null;
+    return node.titleFontSize * this.layout.scale * this.zoom;
+  }
+
+  /** Edge labels drawn now (not hidden for overlapping), and how many there are. */
+  get edgeLabelsShown(): { shown: number; total: number } {
+    let shown = 0;
+    for (const l of this.edgeLabels.values()) if (l.view.visible) shown++;
+    return { shown: this.labels.visible ? shown : 0, total: this.edgeLabels.size };
   }
 
   private applySelection(): void {
@@ -334,7 +386,17 @@ export class TopologyStage {
     }
   }
 
+  private readonly offTheme: () => void;
+
+  /** The palette changed (light / dark): a new background, and every node, label and edge drawn again in it. */
+  private applyTheme(): void {
+    this.app.renderer.background.color = palette.background;
+    this.rebuild();
+    this.draw();
+  }
+
   destroy(): void {
+    this.offTheme();
     this.app.canvas.removeEventListener('wheel', this.onWheel);
     this.app.canvas.removeEventListener('dblclick', this.onDoubleClick);
     if (this.frame !== null) globalThis.cancelAnimationFrame?.(this.frame);
@@ -349,6 +411,7 @@ export class TopologyStage {
     this.services.clear();
     this.clients.clear();
     this.edgeLabels.clear();
+    this.labelsKey = ''; // new labels: check their overlaps afresh
     this.layout = null;
     if (!this.meta) return;
     this.relayout();
@@ -367,7 +430,7 @@ export class TopologyStage {
   private relayout(): void {
     if (!this.meta) return;
     const { services, clients } = this.structure();
-    let layout = layoutTopology({ services, clients, positions: this.positions ?? this.meta.layout, width: this.width, height: this.height });
+    let layout = layoutTopology({ services, clients, positions: this.positions ?? this.meta.layout, width: this.width, height: this.height, density: this.positions ? this.arrangedDensity : undefined });
     const pin = this.pinned;
     const ref = pin ? layout.nodes.get(pin.ref) : undefined;
     if (pin && ref) {
@@ -379,9 +442,9 @@ export class TopologyStage {
     for (const s of services) {
       const box = layout.nodes.get(s.name)!;
       const node = this.services.get(s.name);
-      if (node) node.place(box);
+      if (node) node.place(box, layout.density);
       else {
-        const n = new ServiceNode(box, s.label);
+        const n = new ServiceNode(box, s.label, layout.density);
         n.onTap = (instance) => this.onSelect?.(s.name, instance);
         n.view.on('pointerdown', (e) => this.beginNodeDrag(s.name, e));
         n.onHover = () => this.drawSoon();
@@ -400,6 +463,44 @@ export class TopologyStage {
         this.nodeLayer.addChild(n.view);
       }
     }
+    this.applyDetail();
+    this.nodeRects.length = 0;
+    for (const b of layout.nodes.values()) this.nodeRects.push(b);
+  }
+
+  /** Node boxes (edge labels must not cover them) and the labels' boxes, reused between draws. */
+  private readonly nodeRects: Rect[] = [];
+  private labelOrder: EdgeLabel[] = [];
+  private labelRects: { x: number; y: number; w: number; h: number }[] = [];
+  private labelFits: boolean[] = [];
+  private readonly labelImportance = new Map<EdgeLabel, number>();
+
+  /**
+   * Hide edge labels that would cover a label shown before them (or, in a
+   * compact picture, a node's content): failing and breaker-carrying edges
+   * first, then the edges' order (deterministic). Uniform zoom keeps
+   * overlaps as they are, so this runs only when labels move or resize.
+   */
+  private fitLabels(important: ReadonlyMap<EdgeLabel, number>): void {
+    const order = this.labelOrder;
+    order.length = 0;
+    for (const l of this.edgeLabels.values()) order.push(l);
+    order.sort((a, b) => (important.get(b) ?? 0) - (important.get(a) ?? 0));
+    const rects = this.labelRects;
+    while (rects.length < order.length) rects.push({ x: 0, y: 0, w: 0, h: 0 });
+    rects.length = order.length;
+    order.forEach((l, i) => {
+      const r = rects[i];
+      // Sizes rounded up, so a rate that gains a digit does not make a neighbour blink.
+      r.w = roundUp(l.size.w);
+      r.h = roundUp(l.size.h);
+      r.x = l.view.position.x - r.w / 2;
+      r.y = l.view.position.y - r.h / 2;
+    });
+    // Full nodes have gaps made for their labels (a breaker row may reach a node's border); compact ones are packed.
+    const compact = this.layout?.density === 'compact';
+    labelsThatFit(rects, compact ? this.nodeRects : [], this.labelFits, 8);
+    order.forEach((l, i) => { l.view.visible = this.labelFits[i]; });
   }
 
   /** Edges from the structure (drawn idle before the first call) merged with the snapshot's live ones. */
@@ -435,9 +536,12 @@ export class TopologyStage {
         this.clients.get(CLIENT_PREFIX + w.name)?.update(label);
       }
       const seen = new Set<string>();
+      let labelsKey = '';
+      const importance = this.labelImportance;
+      importance.clear();
       // The edges' Graphics is rebuilt only when a curve, width or colour would change on screen.
       const drawn: [ReturnType<typeof edgeCurve>, EdgeState][] = [];
-      let edgesKey = '';
+      let edgesKey = `${currentTheme()};`; // the same edges in another theme are other pixels
       for (const e of this.edges()) {
         const a = layout.nodes.get(e.from), b = layout.nodes.get(e.to);
         if (!a || !b) continue;
@@ -453,6 +557,11 @@ export class TopologyStage {
           this.labels.addChild(label.view);
         }
         label.update(labelPoint(curve, a, b, layout.colGap), e);
+        // Failing calls and open breakers matter most; otherwise the edges' order (stable: no label flickers as rates move).
+        const b0 = e.breakers;
+        const tier = (e.errorShare >= 0.005 ? 2 : 0) + (b0 && (b0.open > 0 || b0.halfOpen > 0) ? 1 : 0);
+        importance.set(label, tier);
+        labelsKey += `${key}@${label.view.position.x},${label.view.position.y},${roundUp(label.size.w)},${roundUp(label.size.h)},${tier};`;
       }
       if (edgesKey !== this.edgesKey) {
         this.edgesKey = edgesKey;
@@ -464,6 +573,10 @@ export class TopologyStage {
           label.view.destroy({ children: true });
           this.edgeLabels.delete(key);
         }
+      }
+      if (labelsKey !== this.labelsKey) {
+        this.labelsKey = labelsKey;
+        this.fitLabels(importance);
       }
     }
     this.app.render();
@@ -477,6 +590,10 @@ function centres(l: Layout): Record<string, [number, number]> {
     if (b.kind === 'service') out[id] = [Math.round(b.x + b.w / 2), Math.round(b.y + b.h / 2)];
   }
   return out;
+}
+
+function roundUp(v: number): number {
+  return Math.ceil(v / 6) * 6;
 }
 
 /** People who ask their system for less motion get no moving dots. */

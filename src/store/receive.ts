@@ -4,8 +4,9 @@
  */
 import type { FromWorker } from '../worker/protocol';
 import type { LogEntry } from '../model/snapshot';
+import type { TimelineItem } from '../scenario/types';
 import { openedEntry, OPENED_GROUP } from './sessionSlice';
-import { appendSeries } from './series';
+import { appendDetail, appendSeries, emptyDetail } from './series';
 import { initialStatus } from './runSlice';
 import type { AppState } from './types';
 import { summaryOf } from './summary';
@@ -43,6 +44,7 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
         status: { ...initialStatus, speed: s.status.speed },
         snapshot: null,
         series: {},
+        detail: emptyDetail,
         seriesIntervalMs: null,
         recorded: [],
         log: [],
@@ -53,6 +55,9 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
         layout: s.meta && s.meta.file === msg.meta.file ? s.layout : null,
         pendingLoad: {},
         report: null,
+        reachMs: 0,
+        seeking: null,
+        fork: null,
         // The selection survives a reload while its service still exists.
         selection: s.selection && msg.meta.services.some((x) => x.name === s.selection!.service) ? s.selection : null,
       });
@@ -78,12 +83,35 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
           status: msg.status,
           seriesIntervalMs: interval,
           series: appendSeries(s.series, msg.snapshot.series, interval),
+          detail: appendDetail(s.detail, msg.snapshot.serviceSeries, msg.snapshot.edgeSeries, interval),
           pendingLoad: settle(s.pendingLoad, msg.snapshot.timeMs),
           log: msg.snapshot.log.length ? appendLog(s.log, msg.snapshot.log) : s.log,
+          reachMs: Math.max(s.reachMs, msg.snapshot.timeMs),
         };
       });
       return;
     }
+    case 'seeked': {
+      // A seek back re-ran from 0 and its snapshot carries the series and log
+      // from 0: they replace the page's, so the charts and the log show exactly
+      // the run up to the time sought. A seek forward just follows on.
+      if (msg.rebuilt) set(noRunData());
+      receive({ type: 'snapshot', snapshot: msg.snapshot, status: msg.status }, set, get);
+      set((s) => ({
+        pendingLoad: loadsAt(s.recorded, msg.ms),
+        reachMs: msg.reachMs,
+        seeking: s.seeking && s.seeking.id === msg.id ? null : s.seeking,
+        // Not over any more, unless the seek went to the end (a rebuilt run sends 'finished' again).
+        report: msg.status.done ? s.report : null,
+        failure: null,
+        traces: null,
+        traceId: null,
+      }));
+      return;
+    }
+    case 'branch':
+      set({ recorded: msg.recorded, fork: msg.fork, reachMs: msg.reachMs });
+      return;
     case 'recorded': {
       const a = msg.item.action;
       set((s) => ({
@@ -102,9 +130,21 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
       set((s) => ({ report: msg.report, status: { ...s.status, playing: false, done: true, behind: false } }));
       return;
     case 'failed':
-      set((s) => ({ failure: msg.message, pending: null, status: { ...s.status, playing: false, behind: false } }));
+      set((s) => ({ failure: msg.message, pending: null, seeking: null, status: { ...s.status, playing: false, behind: false } }));
       return;
   }
+}
+
+/** What snapshots append to, empty (as a load leaves it): a seek back starts these again from 0. */
+function noRunData(): Partial<AppState> {
+  return { series: {}, detail: emptyDetail, log: [] };
+}
+
+/** Load changes recorded at exactly `ms`: applied there, but shown by the model only after its next event. */
+function loadsAt(recorded: readonly TimelineItem[], ms: number): AppState['pendingLoad'] {
+  const out: Record<string, { perSec: number; atMs: number }> = {};
+  for (const it of recorded) if (it.atMs === ms && it.action.kind === 'load') out[it.action.workload] = { perSec: it.action.perSec, atMs: it.atMs };
+  return out;
 }
 
 /** Drop pending load changes that a snapshot past their time already shows. */

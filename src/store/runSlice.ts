@@ -2,14 +2,18 @@
 import type { StateCreator } from 'zustand';
 import { send } from './link';
 import type { AppState, RunSlice } from './types';
+import { emptyDetail } from './series';
 
 export const initialStatus = { playing: false, speed: 1, behind: false, done: false, simRate: 0 } as const;
+
+let nextSeekId = 1;
 
 export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, get) => ({
   status: initialStatus,
   snapshot: null,
   snapshotVersion: 0,
   series: {},
+  detail: emptyDetail,
   seriesIntervalMs: null,
   pendingLoad: {},
   recorded: [],
@@ -43,4 +47,22 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
     send(forMs === null ? { type: 'action', action } : { type: 'action', action, forMs });
   },
   restart: () => send({ type: 'restart' }),
+  reachMs: 0,
+  seeking: null,
+  fork: null,
+  seek: (ms) => {
+    const s = get();
+    if (s.meta === null || !Number.isFinite(ms)) return;
+    const id = nextSeekId++;
+    const target = Math.max(0, Math.min(Math.round(ms), s.reachMs));
+    set({ seeking: { id, ms: target } });
+    send({ type: 'seek', ms: target, id });
+  },
+  discardFork: () => {
+    const s = get();
+    if (s.fork === null) return;
+    const id = nextSeekId++;
+    set({ seeking: { id, ms: s.snapshot?.timeMs ?? 0 } });
+    send({ type: 'discardFork', id });
+  },
 });

@@ -4,8 +4,8 @@ import type { Action, TimelineItem } from '../scenario/types';
 import type { ExpectationResult, Report } from '../metrics/report';
 import type { LogEntry, WorldSnapshot } from '../model/snapshot';
 import type { Trace } from '../metrics/traces';
-import type { RunStatus, ScenarioMeta, Speed } from '../worker/protocol';
-import type { ChartSeries } from './series';
+import type { ForkInfo, RunStatus, ScenarioMeta, Speed } from '../worker/protocol';
+import type { ChartSeries, DetailSeries } from './series';
 
 /** A scenario the picker offers: bundled with the app, or a file the user opened. */
 export interface CatalogEntry {
@@ -56,6 +56,8 @@ export interface RunSlice {
   /** Increments on every snapshot: views redraw only when it changes. */
   snapshotVersion: number;
   series: ChartSeries;
+  /** Chart points per service and per call edge, kept like `series`. */
+  detail: DetailSeries;
   /** Series interval inferred from the points (ms), null until two points are seen. */
   seriesIntervalMs: number | null;
   /**
@@ -87,6 +89,16 @@ export interface RunSlice {
    */
   act(action: Action, forMs?: number | null): void;
   restart(): void;
+  /** The furthest simulated time this run (this branch) has reached: the scrubber goes anywhere up to it. */
+  reachMs: number;
+  /** A seek sent to the worker and not answered yet. */
+  seeking: { readonly id: number; readonly ms: number } | null;
+  /** Set when a live action changed this run's past: when, and the original run's live actions. */
+  fork: ForkInfo | null;
+  /** Re-simulate to `ms` (at most `reachMs`) and pause there; charts and log show the run up to it. */
+  seek(ms: number): void;
+  /** Drop the fork: back to the original run, at the same time (or as far as it reached). */
+  discardFork(): void;
 }
 
 /** What the user picked on the canvas or in the inspector. */

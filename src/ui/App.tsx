@@ -18,15 +18,20 @@ import { FaultsPanel } from './FaultsPanel';
 import { InspectorPanel } from './Inspector';
 import { TopBar } from './TopBar';
 import { TopologyLegend, TopologyView } from './TopologyView';
+import { Scrubber } from './Scrubber';
 import { summaryOf } from '../store/summary';
 import { EditToggle } from './editor/EditToggle';
 import { useEditorUi } from './editor/editorState';
+import { useCompare } from './compare/compareState';
 
 // CodeMirror is loaded only when the editor is first opened.
 const EditorPane = lazy(() => import('./editor/EditorPane'));
+// The compare view (and its worker, charts, mermaid) only when a comparison is opened.
+const CompareView = lazy(() => import('./compare/CompareView'));
 
 export function App() {
   const invalid = useApp((s) => s.invalid);
+  const compareOpen = useCompare((s) => s.sides !== null);
   const editor = useEditorUi(useShallow((s) => ({ open: s.open, mounted: s.mounted, width: s.width })));
   const [helpOpen, setHelpOpen] = useState(false);
   const help = useMemo(() => ({ open: helpOpen, setOpen: setHelpOpen }), [helpOpen]);
@@ -50,6 +55,7 @@ export function App() {
             <ScenarioHeader />
             <FailureBanner />
             <TopologyView />
+            <Scrubber />
             <TopologyLegend />
           </section>
           <BottomTabs />
@@ -66,6 +72,7 @@ export function App() {
         </div>
       </main>
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      {compareOpen && <Suspense fallback={null}><CompareView /></Suspense>}
     </div>
   );
 }

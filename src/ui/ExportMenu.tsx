@@ -1,6 +1,7 @@
 /**
- * "Export": the architecture (Mermaid → SVG, or its source), the two charts
- * (SVG, PNG at 2×) and the final report (JSON, CSV), each downloaded under
+ * "Export": the architecture (Mermaid → SVG, or its source), the charts as
+ * the chart panel shows them (its scope: SVG, PNG at 2×) and the final
+ * report (JSON, CSV), each downloaded under
  * the scenario's name. An item with nothing to export yet is disabled and
  * says why (the report exists only once a run has finished).
  */
@@ -8,7 +9,11 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { downloadBlob, downloadText, fileBase, copyText } from './download';
-import { architectureSvg, chartLegend, reportCsv, reportJson, standaloneChartSvg, svgToPng, type ChartKind } from './exports';
+import { architectureSvg, reportCsv, reportJson, standaloneChartSvg, svgToPng } from './exports';
+import { chartKinds, shownChart } from './chartExport';
+import { CHART_TITLES, type ChartKind } from './chartView';
+import { shownScope } from './chartScope';
+import { useChartScope } from './chartScopeStore';
 import { callLabels, mermaidText, type EdgeLabels } from './mermaidText';
 import { CopyField, usePopover } from './popover';
 import { ChevronIcon, ExportIcon } from './toolIcons';
@@ -41,6 +46,8 @@ export function ExportMenu() {
     meta: s.meta, source: s.source, report: s.report, invalid: s.invalid !== null,
     points: Object.values(s.series).reduce((n, a) => n + a.length, 0),
   })));
+  // The charts follow the chart panel's scope: what is shown is what is exported.
+  const scope = shownScope(useChartScope((s) => s.scope), meta);
   const { open, setOpen, root, button } = usePopover();
   const [status, setStatus] = useState<string | null>(null);
   const [mermaidSource, setMermaidSource] = useState<string | null>(null);
@@ -51,10 +58,11 @@ export function ExportMenu() {
     if (!meta || !source) throw new Error('no scenario is loaded');
     return mermaidText(meta, await edgeLabels(source.text, source.file));
   };
-  const chart = (kind: ChartKind, title: string) => {
+  const chart = (kind: ChartKind) => {
     const svg = chartSvg(kind);
     if (!svg || svg.getBoundingClientRect().width === 0) throw new Error(`the ${kind} chart is not on the page`);
-    return standaloneChartSvg(svg, `${title} · ${meta?.name ?? base}`, chartLegend(kind, meta?.routes ?? []));
+    const shown = shownChart(kind);
+    return { ...standaloneChartSvg(svg, `${shown.title} · ${meta?.name ?? base}`, shown.legend), file: `${base}-${kind}${shown.fileSuffix}` };
   };
   const noScenario = meta && source ? null : 'No scenario is loaded yet';
   const noPoints = noScenario ?? (invalid ? 'The charts are hidden behind the errors view: go back to the run first'
@@ -81,18 +89,21 @@ export function ExportMenu() {
     },
     {
       title: 'Charts',
-      items: (['throughput', 'latency'] as const).flatMap((kind) => {
-        const title = kind === 'throughput' ? 'Throughput' : 'Latency';
+      items: chartKinds(scope).flatMap((kind) => {
+        const title = CHART_TITLES[kind];
         return [
           {
             id: `${kind}-svg`, label: `${title} (SVG)`, blocked: noPoints,
-            run: async () => downloadText(chart(kind, title).svg, `${base}-${kind}.svg`, 'image/svg+xml'),
+            run: async () => {
+              const c = chart(kind);
+              downloadText(c.svg, `${c.file}.svg`, 'image/svg+xml');
+            },
           },
           {
             id: `${kind}-png`, label: `${title} (PNG, 2×)`, blocked: noPoints,
             run: async () => {
-              const c = chart(kind, title);
-              downloadBlob(await svgToPng(c.svg, c.width, c.height, 2), `${base}-${kind}.png`);
+              const c = chart(kind);
+              downloadBlob(await svgToPng(c.svg, c.width, c.height, 2), `${c.file}.png`);
             },
           },
         ];

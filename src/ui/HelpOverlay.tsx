@@ -22,9 +22,9 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
           <li><b>Nodes</b> are services; each small square is an instance: filled = ready, lower half = starting
             (cold start, no traffic yet), upper half = draining (scaled down), cross = dead (restarts after a back-off).</li>
           <li><b>Bars</b>: busy workers and queue fill of the ready instances.</li>
-          <li><b>Edges</b> carry calls: width by rate, red by error share; the badge counts the callers' circuit
+          <li><b>Edges</b> carry calls: width by rate, vermillion by error share (its label gives the share); the badge counts the callers' circuit
             breakers (disc = closed, half disc = half-open, ring = open).</li>
-          <li><b>Dots</b> are real requests (a sample): white going out, green / red / amber coming back (ok / failed / timed out).</li>
+          <li><b>Dots</b> are real requests (a sample): a pale disc going out; coming back a green disc (ok), a vermillion cross (failed), an amber ring (timed out) or a purple square (refused at once).</li>
         </ul>
         <h3>Breaking things</h3>
         <p>Click a service or one of its instances: the inspector kills it, adds latency, errors, a CPU slow-down or a

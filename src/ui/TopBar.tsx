@@ -9,9 +9,11 @@ import { SPEEDS, type Speed } from '../worker/protocol';
 import { formatClock } from './format';
 import { BrandMark, OpenIcon, PauseIcon, PlayIcon, RestartIcon, StepIcon } from './icons';
 import { ExportMenu } from './ExportMenu';
+import { CompareButton } from './compare/CompareButton';
 import { NEW_SCENARIO_FILE, NEW_SCENARIO_TEMPLATE, saveScenario } from './scenarioFile';
 import { ShareButton, ShareNotice } from './SharePopover';
 import { NewIcon, SaveIcon } from './toolIcons';
+import { ThemeToggle } from './ThemeToggle';
 
 export function TopBar() {
   return (
@@ -25,11 +27,13 @@ export function TopBar() {
         <SaveButton />
         <ShareButton />
         <ExportMenu />
+        <CompareButton />
       </div>
       <div className="divider" />
       <Transport />
       <div className="spacer" />
       <Clock />
+      <ThemeToggle />
       <ShareNotice />
     </header>
   );

@@ -89,10 +89,10 @@ export function TopologyLegend() {
       <span className="legend-item"><InstanceGlyph state="starting" />starting</span>
       <span className="legend-item" title="Scaled down: no new requests, finishing what it holds"><InstanceGlyph state="draining" />draining</span>
       <span className="legend-item"><InstanceGlyph state="dead" />dead</span>
-      <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="0" y="4" width="14" height="6" rx="3" fill="#4fb3ff" /></svg>busy workers</span>
-      <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="0" y="4" width="14" height="6" rx="3" fill="#b48cff" /></svg>queue fill</span>
-      <span className="legend-item"><svg viewBox="0 0 14 14"><path d="M0 7h14" stroke="#5876a8" strokeWidth="2.5" /></svg>calls, width ∝ rate</span>
-      <span className="legend-item"><svg viewBox="0 0 14 14"><path d="M0 7h14" stroke="#ff6b6b" strokeWidth="2.5" /></svg>failing calls</span>
+      <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="0" y="4" width="14" height="6" rx="3" fill="var(--busy)" /></svg>busy workers</span>
+      <span className="legend-item"><svg viewBox="0 0 14 14"><rect x="0" y="4" width="14" height="6" rx="3" fill="var(--queue)" /></svg>queue fill</span>
+      <span className="legend-item"><svg viewBox="0 0 14 14"><path d="M0 7h14" stroke="var(--edge)" strokeWidth="2.5" /></svg>calls, width ∝ rate</span>
+      <span className="legend-item"><svg viewBox="0 0 14 14"><path d="M0 7h14" stroke="var(--edge-error)" strokeWidth="2.5" /></svg>failing calls</span>
       <span className="legend-item" title="Circuit breakers of the calling instances, with their count">
         breakers <BreakerGlyph state="closed" />closed <BreakerGlyph state="halfOpen" />half-open <BreakerGlyph state="open" />open
       </span>

@@ -106,10 +106,11 @@ export function faultsOn(faults: readonly ActiveFault[], service: string): Activ
 /**
  * Non-load actions recorded but not yet visible in a snapshot: the World
  * applies a live action at its next event, so a paused run shows it only
- * after play.
+ * after play. Only those at this very time: after a scrub back, later
+ * recorded actions are the run's future, not pending.
  */
 export function pendingActions(recorded: readonly TimelineItem[], timeMs: number): TimelineItem[] {
-  return recorded.filter((it) => it.action.kind !== 'load' && it.atMs >= timeMs);
+  return recorded.filter((it) => it.action.kind !== 'load' && it.atMs === timeMs);
 }
 
 /** A short label for a fault's kind. */

@@ -5,7 +5,7 @@
  * Pure text builders (CSV, JSON) are testable in Node; the rest needs a DOM.
  */
 import type { Report } from '../metrics/report';
-import { ERROR_COLOUR, ROUTE_COLOURS, TOTAL_COLOUR } from './charts';
+import type { LegendKey } from './chartView';
 
 // ---------- report ----------
 
@@ -141,20 +141,18 @@ const STYLE_PROPS = [
   'dominant-baseline', 'font-variant-numeric', 'letter-spacing',
 ] as const;
 
-export type ChartKind = 'throughput' | 'latency';
+/** A legend key of the exported picture (the chart panel's, chartView.ts). */
+export type { LegendKey };
 
-interface LegendKey { readonly label: string; readonly colour: string; readonly dash?: string; readonly box?: boolean; readonly width?: number }
-
-/** The keys the chart panel's legend shows, for the exported picture. */
-export function chartLegend(kind: ChartKind, routes: readonly string[]): LegendKey[] {
-  const keys: LegendKey[] = routes.map((r, i) => ({ label: r, colour: ROUTE_COLOURS[i % ROUTE_COLOURS.length] }));
-  if (kind === 'throughput') {
-    if (routes.length > 1) keys.push({ label: 'total', colour: TOTAL_COLOUR, width: 2.5 });
-    keys.push({ label: 'errors', colour: ERROR_COLOUR, box: true });
-  } else {
-    keys.push({ label: 'p99', colour: '#8a9ab5' }, { label: 'p50', colour: '#8a9ab5', dash: '4 3' });
-  }
-  return keys;
+/**
+ * A colour as the page draws it now: `var(--x)` (the theme's series colours)
+ * becomes its current value, since the exported file has no stylesheet. The
+ * export follows the theme on screen: what you see is what you get.
+ */
+export function resolveColour(c: string): string {
+  const m = /^var\((--[\w-]+)\)$/.exec(c.trim());
+  if (!m || typeof document === 'undefined') return c;
+  return getComputedStyle(document.documentElement).getPropertyValue(m[1]).trim() || c;
 }
 
 /** The first non-transparent background behind an element (the panel's colour). */
@@ -163,7 +161,7 @@ function backgroundOf(el: Element): string {
     const bg = getComputedStyle(e).backgroundColor;
     if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) return bg;
   }
-  return '#0e1626';
+  return resolveColour('var(--panel)');
 }
 
 /**
@@ -187,21 +185,25 @@ export function standaloneChartSvg(svg: SVGSVGElement, title: string, legend: re
     }
     copy[i].setAttribute('style', style.join(';'));
     copy[i].removeAttribute('class');
+    // Theme colours given as `var(--…)` attributes: their values, since the file has no stylesheet.
+    for (const a of [...copy[i].attributes]) if (a.value.includes('var(')) copy[i].setAttribute(a.name, resolveColour(a.value));
   }
-  const text = getComputedStyle(svg).color || '#e6edf7';
+  const text = getComputedStyle(svg).color || resolveColour('var(--text)');
   const font = 'Inter, "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif';
 
-  // Header: the title on one line, the legend keys flowing below it.
+  // Header: the title (wrapped when the chart is narrow), the legend keys flowing below it.
   const measure = textMeasurer(`12px ${font}`);
+  const titleLines = wrapWords(title, width - 24, textMeasurer(`600 14px ${font}`));
   const keys: string[] = [];
-  let x = 12, y = 40;
+  let x = 12, y = 40 + (titleLines.length - 1) * 18;
   for (const k of legend) {
     const w = 26 + measure(k.label) + 14;
     if (x + w > width - 8 && x > 12) { x = 12; y += 17; }
+    const colour = resolveColour(k.colour);
     const swatch = k.box
-      ? `<rect x="${x}" y="${y - 7}" width="18" height="7" fill="${k.colour}" fill-opacity="0.45"/>`
-      : `<path d="M${x} ${y - 4}h18" stroke="${k.colour}" stroke-width="${k.width ?? 2}" stroke-linecap="round"${k.dash ? ` stroke-dasharray="${k.dash}"` : ''}/>`;
-    keys.push(`${swatch}<text x="${x + 24}" y="${y}" fill="#8a9ab5" font-size="12" font-family="${escapeXml(font)}">${escapeXml(k.label)}</text>`);
+      ? `<rect x="${x}" y="${y - 7}" width="18" height="7" fill="${colour}" fill-opacity="0.45"/>`
+      : `<path d="M${x} ${y - 4}h18" stroke="${colour}" stroke-width="${k.width ?? 2}" stroke-linecap="round"${k.dash ? ` stroke-dasharray="${k.dash}"` : ''}/>`;
+    keys.push(`${swatch}<text x="${x + 24}" y="${y}" fill="${resolveColour('var(--muted)')}" font-size="12" font-family="${escapeXml(font)}">${escapeXml(k.label)}</text>`);
     x += w;
   }
   const header = y + 10;
@@ -219,9 +221,21 @@ export function standaloneChartSvg(svg: SVGSVGElement, title: string, legend: re
     `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     `<title>${escapeXml(title)}</title>` +
     `<rect width="${width}" height="${height}" fill="${backgroundOf(svg)}"/>` +
-    `<text x="12" y="20" fill="${text}" font-size="14" font-weight="600" font-family="${escapeXml(font)}">${escapeXml(title)}</text>` +
+    titleLines.map((line, i) => `<text x="12" y="${20 + i * 18}" fill="${text}" font-size="14" font-weight="600" font-family="${escapeXml(font)}">${escapeXml(line)}</text>`).join('') +
     keys.join('') + inner + '</svg>';
   return { svg: XML_HEAD + out, width, height };
+}
+
+/** Words into lines no wider than `max` (a word longer than that gets a line of its own). */
+export function wrapWords(text: string, max: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && measure(next) > max) { lines.push(line); line = word; } else line = next;
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
 }
 
 function textMeasurer(font: string): (s: string) => number {

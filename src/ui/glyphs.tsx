@@ -3,14 +3,15 @@
  * so the inspector, the faults panel and the canvas speak one visual language:
  * instances (filled = ready, lower half = starting, upper half = draining,
  * cross = dead) and breakers
- * (disc = closed, half disc = half-open, ring = open). Colours from styles.css.
+ * (disc = closed, half disc = half-open, ring = open). Colours: the theme's
+ * state variables (theme.css), the canvas palette's twins.
  */
 import type { InstanceState } from '../model/snapshot';
 
 export type BreakerState = 'closed' | 'halfOpen' | 'open';
 
 export const BREAKER_WORDS: Record<BreakerState, string> = { closed: 'closed', halfOpen: 'half-open', open: 'open' };
-const BREAKER_COLOURS: Record<BreakerState, string> = { closed: '#3ddc97', halfOpen: '#f6c453', open: '#ff6b6b' };
+const BREAKER_COLOURS: Record<BreakerState, string> = { closed: 'var(--state-ready)', halfOpen: 'var(--state-starting)', open: 'var(--state-dead)' };
 
 export function BreakerGlyph({ state }: { state: BreakerState }) {
   const c = BREAKER_COLOURS[state];
@@ -26,20 +27,20 @@ export function BreakerGlyph({ state }: { state: BreakerState }) {
 export function InstanceGlyph({ state }: { state: InstanceState }) {
   return (
     <svg className="glyph" viewBox="0 0 14 14" aria-hidden="true">
-      {state === 'ready' && <rect x="0.5" y="0.5" width="13" height="13" rx="3" fill="#3ddc97" />}
+      {state === 'ready' && <rect x="0.5" y="0.5" width="13" height="13" rx="3" fill="var(--state-ready)" />}
       {state === 'starting' && (
         <>
-          <rect x="1.25" y="1.25" width="11.5" height="11.5" rx="3" fill="none" stroke="#f6c453" strokeWidth="1.5" />
-          <rect x="3.5" y="7" width="7" height="3.5" fill="#f6c453" />
+          <rect x="1.25" y="1.25" width="11.5" height="11.5" rx="3" fill="none" stroke="var(--state-starting)" strokeWidth="1.5" />
+          <rect x="3.5" y="7" width="7" height="3.5" fill="var(--state-starting)" />
         </>
       )}
       {state === 'draining' && (
         <>
-          <rect x="1.25" y="1.25" width="11.5" height="11.5" rx="3" fill="none" stroke="#3ddc97" strokeWidth="1.5" />
-          <rect x="3.5" y="3.5" width="7" height="3.5" fill="#3ddc97" />
+          <rect x="1.25" y="1.25" width="11.5" height="11.5" rx="3" fill="none" stroke="var(--state-draining)" strokeWidth="1.5" />
+          <rect x="3.5" y="3.5" width="7" height="3.5" fill="var(--state-draining)" />
         </>
       )}
-      {state === 'dead' && <path d="M2.5 2.5l9 9M11.5 2.5l-9 9" stroke="#ff6b6b" strokeWidth="2.5" strokeLinecap="round" />}
+      {state === 'dead' && <path d="M2.5 2.5l9 9M11.5 2.5l-9 9" stroke="var(--state-dead)" strokeWidth="2.5" strokeLinecap="round" />}
     </svg>
   );
 }
@@ -47,8 +48,8 @@ export function InstanceGlyph({ state }: { state: InstanceState }) {
 export function FaultTagSwatch() {
   return (
     <svg className="glyph wide" viewBox="0 0 22 12" aria-hidden="true">
-      <rect x="0" y="0" width="22" height="12" rx="6" fill="#f6c453" />
-      <path d="M8 1.5 L4.5 6.5 H7.5 L6.5 10.5 L10.5 5 H7.5 L8 1.5 Z" fill="#1c1606" />
+      <rect x="0" y="0" width="22" height="12" rx="6" fill="var(--fault)" />
+      <path d="M8 1.5 L4.5 6.5 H7.5 L6.5 10.5 L10.5 5 H7.5 L8 1.5 Z" fill="var(--fault-text)" />
     </svg>
   );
 }

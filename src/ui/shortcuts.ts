@@ -1,12 +1,13 @@
 /**
  * Keyboard shortcuts of the page: space play / pause, → one second forward
- * (paused), 1–4 speed 1× 10× 100× max, ? help, Escape close help or
+ * (paused), 1–4 speed 1× 10× 100× max, t light / dark theme, ? help, Escape close help or
  * deselect. None fires while focus is in a field that uses the key itself
  * (text inputs, selects, the editor), and none with Ctrl / Alt / Meta held.
  */
 import { useEffect } from 'react';
 import { useApp } from '../store';
 import { SPEEDS } from '../worker/protocol';
+import { toggleTheme } from './theme';
 
 export interface ShortcutHelp {
   readonly keys: string;
@@ -17,6 +18,7 @@ export const SHORTCUTS: readonly ShortcutHelp[] = [
   { keys: 'Space', what: 'play / pause' },
   { keys: '→', what: 'one second forward (while paused)' },
   { keys: '1 2 3 4', what: 'speed 1×, 10×, 100×, max' },
+  { keys: 'T', what: 'light / dark theme' },
   { keys: '?', what: 'this help' },
   { keys: 'Esc', what: 'close help, or clear the selection' },
 ];
@@ -55,6 +57,11 @@ export function useShortcuts(help: { open: boolean; setOpen(open: boolean): void
       if (key === '?') {
         e.preventDefault();
         help.setOpen(!help.open);
+        return;
+      }
+      if (key === 't' || key === 'T') {
+        e.preventDefault();
+        toggleTheme();
         return;
       }
       const s = useApp.getState();

@@ -5,7 +5,8 @@
 import type { ActiveFault, EdgeView } from '../model/snapshot';
 import { CLIENT_PREFIX } from '../render/geometry';
 import { useApp } from '../store';
-import { cellViewportRect, dotsOnCanvas, nodeViewportRect } from './topologyProbe';
+import { useCompare } from './compare/compareState';
+import { cellViewportRect, diagnoseCanvas, dotsOnCanvas, edgeLabelsOnCanvas, nodeTitlePx, nodeViewportRect } from './topologyProbe';
 
 type Rect = { x: number; y: number; w: number; h: number };
 
@@ -31,6 +32,10 @@ export interface MicrocosmHooks {
   /** Where the canvas draws a service node / one of its instance cells, in viewport px (null before layout). */
   nodeRect(service: string): Rect | null;
   cellRect(service: string, i: number): Rect | null;
+  /** The size a service's title is drawn at on screen, px (null before layout). */
+  titlePx(service: string): number | null;
+  /** Edge labels drawn now, of all the edges' labels (some hide so that none overlaps). */
+  readonly edgeLabels: { shown: number; total: number };
   readonly recorded: unknown;
   readonly report: unknown;
   /** Request dots travelling on the canvas now. */
@@ -41,6 +46,14 @@ export interface MicrocosmHooks {
   readonly edgeCount: number;
   /** The worker's simulated ms per wall second over its last second (status.simRate). */
   readonly simRate: number;
+  /** Events the model has fired, as of the last snapshot. */
+  readonly events: number;
+  /** The latest interval start among the charts' series points (-1 when there are none). */
+  readonly seriesLastT: number;
+  /** The compare view's two sides (label, file, text length), or null while it is closed. */
+  readonly compareSides: { label: string; file: string; chars: number }[] | null;
+  /** The browser benchmark's --diagnose: hide kinds of display objects on the canvas. */
+  diagnoseCanvas(kinds: readonly ('text' | 'bitmapText' | 'graphics' | 'dots')[]): void;
 }
 
 export function installTestHooks(): void {
@@ -63,9 +76,12 @@ export function installTestHooks(): void {
     get selection() { return useApp.getState().selection; },
     nodeRect: (service) => nodeViewportRect(service),
     cellRect: (service, i) => cellViewportRect(service, i),
+    titlePx: (service) => nodeTitlePx(service),
+    get edgeLabels() { return edgeLabelsOnCanvas(); },
     get recorded() { return useApp.getState().recorded; },
     get report() { return useApp.getState().report; },
     get dots() { return dotsOnCanvas(); },
+    diagnoseCanvas: (kinds) => diagnoseCanvas(kinds),
     get nodeCount() {
       const { meta, snapshot } = useApp.getState();
       if (!meta) return 0;
@@ -84,6 +100,16 @@ export function installTestHooks(): void {
       return keys.size;
     },
     get simRate() { return useApp.getState().status.simRate; },
+    get events() { return useApp.getState().snapshot?.events ?? 0; },
+    get seriesLastT() {
+      let t = -1;
+      for (const pts of Object.values(useApp.getState().series)) for (const p of pts) t = Math.max(t, p.t);
+      return t;
+    },
+    get compareSides() {
+      const sides = useCompare.getState().sides;
+      return sides ? sides.map((x) => ({ label: x.label, file: x.file, chars: x.text.length })) : null;
+    },
   };
   (globalThis as unknown as { __microcosm: MicrocosmHooks }).__microcosm = hooks;
 }

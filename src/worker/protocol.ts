@@ -69,7 +69,20 @@ export type ToWorker =
   /** Rebuild the world from the loaded scenario, dropping live actions. */
   | { readonly type: 'restart' }
   /** Send the kept request traces (built on demand). */
-  | { readonly type: 'traces' };
+  | { readonly type: 'traces' }
+  /**
+   * Re-simulate to `ms` (clamped to what this run has reached) and pause there;
+   * answered by `seeked` with the same id. A newer seek replaces one in progress.
+   */
+  | { readonly type: 'seek'; readonly ms: number; readonly id: number }
+  /** Drop the fork: back to the original run's live actions, re-simulated to the same time (answered by `seeked`). */
+  | { readonly type: 'discardFork'; readonly id: number };
+
+/** A run whose past was changed: when it left the original, and the original's live actions (all of them). */
+export interface ForkInfo {
+  readonly atMs: number;
+  readonly original: readonly TimelineItem[];
+}
 
 /** The pacer's view of the run, sent with every snapshot. */
 export interface RunStatus {
@@ -93,5 +106,14 @@ export type FromWorker =
   | { readonly type: 'traces'; readonly traces: readonly Trace[] }
   /** The scenario's expectations on the run so far (about once a second while it runs). */
   | { readonly type: 'expectations'; readonly atMs: number; readonly results: readonly ExpectationResult[] }
+  /**
+   * A seek landed: the world is at `ms`, paused (unless play was pressed meanwhile).
+   * `rebuilt`: it was re-simulated from 0, and the snapshot's series and log run
+   * from 0 (they replace the page's); else they follow on from the last snapshot.
+   * `reachMs`: the furthest time this run has reached (the scrubber's limit).
+   */
+  | { readonly type: 'seeked'; readonly id: number; readonly ms: number; readonly rebuilt: boolean; readonly snapshot: WorldSnapshot; readonly status: RunStatus; readonly reachMs: number }
+  /** The run's branch changed (a fork, or back to the original): its live actions, the fork, how far it reaches. */
+  | { readonly type: 'branch'; readonly recorded: readonly TimelineItem[]; readonly fork: ForkInfo | null; readonly reachMs: number }
   /** Something threw inside the model: the run stops, the page stays usable. */
   | { readonly type: 'failed'; readonly message: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutTopology } from '../../src/render/layout';
+import { layoutDefaults, layoutTopology } from '../../src/render/layout';
 
 const shop = {
   services: [
@@ -42,9 +42,14 @@ describe('layoutTopology', () => {
     expect(x('catalog')).toBeGreaterThan(x('order'));
   });
 
-  it('scales down to fit a small canvas', () => {
-    const l = layoutTopology({ ...shop, width: 400, height: 200 });
+  it('scales down to fit a smaller canvas; too small for full nodes: compact ones, never below the readable scale', () => {
+    const l = layoutTopology({ ...shop, width: 1000, height: 360 });
+    expect(l.density).toBe('full');
     expect(l.scale).toBeLessThan(1);
+    const tiny = layoutTopology({ ...shop, width: 400, height: 200 });
+    expect(tiny.density).toBe('compact');
+    expect(tiny.scale).toBe(layoutDefaults.compactMinScale);
+    expect(tiny.overflow).toBe(true);
   });
 
   it('positions in px are kept as they are: relative distances between centres unchanged', () => {

@@ -23,7 +23,7 @@ describe('store ↔ worker', () => {
     expect(load).toMatchObject({ type: 'load', file: 'scenarios/shop.yaml' });
     receiveFromWorker({ type: 'loaded', id: load.id, meta });
     expect(useApp.getState().source?.key).toBe('/scenarios/shop.yaml');
-    const snap = (t: number) => ({ timeMs: t, events: 1, intervalMs: 1000, faults: [], hops: [], log: [], services: [], edges: [], series: { r: [{ t: t - 1000, requests: 5, ok: 5, errors: 0, p50: 1, p99: 2 }] }, load: { browse: 10 }, stopped: null });
+    const snap = (t: number) => ({ timeMs: t, events: 1, intervalMs: 1000, faults: [], hops: [], log: [], services: [], edges: [], series: { r: [{ t: t - 1000, requests: 5, ok: 5, errors: 0, p50: 1, p95: 2, p99: 2 }] }, load: { browse: 10 }, stopped: null });
     const status = { playing: true, speed: 1 as const, behind: false, done: false, simRate: 1000 };
     receiveFromWorker({ type: 'snapshot', snapshot: snap(1000), status });
     receiveFromWorker({ type: 'snapshot', snapshot: snap(2000), status });
