@@ -20,6 +20,10 @@ test('play advances simulated time; pause, space and step control it', async ({ 
   expect(await app.topBar.simTimeMs()).toBe(0);
   await app.topBar.play();
   await expect.poll(() => app.topBar.simTimeMs()).toBeGreaterThan(300);
+  // Running (Pause and the running badge are wider than Play and paused), the top bar still fits 1280 px.
+  const bar = await page.locator('.topbar').evaluate((t) => ({ scroll: t.scrollWidth, client: t.clientWidth }));
+  expect(bar.scroll).toBeLessThanOrEqual(bar.client);
+  await expect(page.getByRole('button', { name: 'Light theme' })).toBeInViewport({ ratio: 1 });
   await app.topBar.pause();
   const paused = await app.topBar.simTimeMs();
   await page.waitForTimeout(400);

@@ -16,6 +16,7 @@ import { CELL, cellOrigin, CLIENT_PREFIX, labelsThatFit, type Rect, TINY_SCALE }
 import type { ActiveFault } from '../model/snapshot';
 import { currentTheme, onThemeChange, palette } from './palette';
 import { DotLayer } from './dots';
+import { LayerCache } from './layerCache';
 
 export { CLIENT_PREFIX };
 
@@ -31,6 +32,8 @@ export class TopologyStage {
   private readonly labels = new Container();
   private readonly nodeLayer = new Container();
   private readonly dots: DotLayer;
+  /** Edges, nodes and labels from textures, redrawn when they change (dots stay live). */
+  private readonly cache: LayerCache;
   private services = new Map<string, ServiceNode>();
   private clients = new Map<string, ClientNode>();
   private edgeLabels = new Map<string, EdgeLabel>();
@@ -64,6 +67,7 @@ export class TopologyStage {
     this.dots = new DotLayer(app.renderer);
     this.offTheme = onThemeChange(() => this.applyTheme());
     this.world.addChild(this.edgeGfx, this.dots.view, this.nodeLayer, this.labels);
+    this.cache = new LayerCache([this.edgeGfx, this.nodeLayer, this.labels]);
     app.stage.addChild(this.world);
     // A tap on the empty canvas clears the selection (nodes handle their own taps).
     app.stage.eventMode = 'static';
@@ -139,6 +143,7 @@ export class TopologyStage {
     }
     const node = this.services.get(d.id);
     if (node) node.dragged = true;
+    this.cache.setLive(true);
     const layout = this.layout!;
     if (!this.positions) {
       this.positions = centres(layout);
@@ -165,6 +170,8 @@ export class TopologyStage {
       if (!d.moved && e.target === this.app.stage) this.onSelect?.(null, null);
       return;
     }
+    this.cache.setLive(false);
+    this.drawSoon();
     if (d.moved && this.positions) this.onLayoutChange?.({ ...this.positions });
   }
 
@@ -277,7 +284,8 @@ export class TopologyStage {
         return a && b ? edgeCurve(a, b) : null;
       });
     }
-    this.drawSoon();
+    // Snapshot changes reach the cached layers at most every layerCacheDefaults.minGapMs.
+    this.drawSoon(false);
   }
 
   private frame: number | null = null;
@@ -294,8 +302,9 @@ export class TopologyStage {
    * state, so GPU work never queues up behind the page. While dots travel,
    * frames keep coming, each only moving them unless something changed.
    */
-  private drawSoon(): void {
+  private drawSoon(urgent = true): void {
     this.dirty = true;
+    this.cache.invalidate(urgent);
     this.nextFrame();
   }
 
@@ -305,13 +314,18 @@ export class TopologyStage {
     if (!raf) { this.draw(); return; }
     this.frame = raf(() => {
       this.frame = null;
-      if (this.dirty) this.draw();
-      else {
-        this.dots.tick(performance.now());
-        this.app.render();
-      }
-      if (this.dots.count > 0) this.nextFrame();
+      if (this.dirty) this.updateScene();
+      if (this.renderNow() || this.dots.count > 0) this.nextFrame();
     });
+  }
+
+  /** Move the dots, refresh the cached layers if due, draw. True while a layer change waits for its turn. */
+  private renderNow(): boolean {
+    const now = performance.now();
+    this.dots.tick(now);
+    const waiting = this.cache.beforeRender(now, this.world.scale.x * this.app.renderer.resolution);
+    this.app.render();
+    return waiting;
   }
 
   /** Dots travelling now (for tests and the benchmark). */
@@ -401,6 +415,7 @@ export class TopologyStage {
     this.app.canvas.removeEventListener('dblclick', this.onDoubleClick);
     if (this.frame !== null) globalThis.cancelAnimationFrame?.(this.frame);
     this.frame = null;
+    this.cache.destroy();
     this.dots.destroy();
     this.app.destroy({ removeView: true }, { children: true });
   }
@@ -513,10 +528,17 @@ export class TopologyStage {
     return [...out.values()];
   }
 
+  /** Update and draw now (a new scenario, a resize). */
   private draw(): void {
+    this.cache.invalidate(true);
+    this.updateScene();
+    if (this.renderNow()) this.nextFrame();
+  }
+
+  /** Bring nodes, edges and labels up to the latest snapshot (no drawing). */
+  private updateScene(): void {
     const meta = this.meta, layout = this.layout;
     this.dirty = false;
-    this.dots.tick(performance.now());
     if (!meta || !layout) {
       this.edgeGfx.clear();
       this.edgesKey = '';
@@ -579,7 +601,6 @@ export class TopologyStage {
         this.fitLabels(importance);
       }
     }
-    this.app.render();
   }
 }
 

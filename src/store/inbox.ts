@@ -35,8 +35,8 @@ export const SNAPSHOT_FOLD: { readonly [K in keyof WorldSnapshot]-?: 'newest' | 
 };
 
 export const inboxDefaults = {
-  /** At most this many folded snapshots per second reach the store (besides frames being slower). */
-  minGapMs: 66,
+  /** At least this long between two folded snapshots reaching the store (10 a second: numbers still read as live). */
+  minGapMs: 100,
   /** When no frame comes (a background tab), apply anyway after this long. */
   fallbackMs: 250,
   /** Request dots kept when many snapshots fold (the newest; the canvas could not show more anyway). */

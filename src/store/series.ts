@@ -19,8 +19,12 @@ export interface ChartPoint {
 }
 
 export const seriesDefaults = {
-  /** Points per route before neighbours are merged (flat memory for long runs). */
-  maxPoints: 2400,
+  /**
+   * Points per series (route, service, call) before neighbours are merged:
+   * flat memory for long runs. A chart is at most ~450 px wide, so 900 points
+   * still give two per pixel; a 15-minute run at 1 s intervals keeps every one.
+   */
+  maxPoints: 900,
   intervalMs: 1000,
 } as const;
 

@@ -18,7 +18,7 @@ import { ThemeToggle } from './ThemeToggle';
 export function TopBar() {
   return (
     <header className="topbar">
-      <div className="brand"><BrandMark />Microcosm</div>
+      <div className="brand" title="Microcosm"><BrandMark /><span className="brand-name">Microcosm</span></div>
       <div className="divider" />
       <ScenarioPicker />
       <div className="group file-tools">
