@@ -30,6 +30,10 @@ export class LayerCache {
   private live = false;
   /** The scale the resolution was last worked out for (NaN: work it out again). */
   private lastScale = NaN;
+  /** The next refresh redraws every layer in one frame (the user acted), not one layer per frame. */
+  private urgent = false;
+  /** Layers still to redraw for a snapshot change, one per frame (a long frame split in three short ones). */
+  private queue: Container[] = [];
 
   constructor(private readonly layers: readonly Container[], private readonly minGapMs: number = layerCacheDefaults.minGapMs) {}
 
@@ -37,6 +41,7 @@ export class LayerCache {
   invalidate(urgent: boolean): void {
     this.stale = true;
     if (urgent) {
+      this.urgent = true;
       this.lastUpdate = -Infinity;
       // The layers' size may have changed too (a relayout): check the texture cap again.
       this.lastScale = NaN;
@@ -65,16 +70,23 @@ export class LayerCache {
         for (const l of this.layers) l.cacheAsTexture({ resolution: res });
         this.resolution = res;
         this.stale = false;
+        this.urgent = false;
+        this.queue = [];
         this.lastUpdate = now;
         return false;
       }
     }
     if (this.stale && now - this.lastUpdate >= this.minGapMs) {
-      for (const l of this.layers) l.updateCacheTexture();
+      this.queue = [...this.layers];
       this.stale = false;
       this.lastUpdate = now;
     }
-    return this.stale;
+    if (this.urgent) {
+      for (const l of this.queue) l.updateCacheTexture();
+      this.queue = [];
+      this.urgent = false;
+    } else this.queue.shift()?.updateCacheTexture();
+    return this.stale || this.queue.length > 0;
   }
 
   destroy(): void {
@@ -82,6 +94,7 @@ export class LayerCache {
   }
 
   private uncache(): void {
+    this.queue = [];
     if (this.resolution === 0) return;
     for (const l of this.layers) l.cacheAsTexture(false);
     this.resolution = 0;

@@ -273,6 +273,8 @@ export class TopologyStage {
 
   update(snapshot: WorldSnapshot | null, force = false): void {
     if (snapshot === this.snapshot && !force) return;
+    // The first snapshot of a run (or after a restart or a seek back) shows at once; later ones wait their turn.
+    const jump = !this.snapshot || !snapshot || snapshot.timeMs < this.snapshot.timeMs || force;
     if (snapshot && this.snapshot && snapshot.timeMs < this.snapshot.timeMs) this.dots.clear(); // a restart
     this.snapshot = snapshot;
     // A service that only the snapshot knows (added by the model) gets a node too.
@@ -285,7 +287,7 @@ export class TopologyStage {
       });
     }
     // Snapshot changes reach the cached layers at most every layerCacheDefaults.minGapMs.
-    this.drawSoon(false);
+    this.drawSoon(jump);
   }
 
   private frame: number | null = null;

@@ -113,9 +113,16 @@ export function createInbox(apply: (msg: FromWorker) => void, host: InboxHost): 
   };
 }
 
-/** The browser's host: animation frames and timers. */
+/**
+ * The browser's host: animation frames and timers. The store update (and the
+ * React commit it causes) runs in its own task just after a frame, not inside
+ * it: the canvas' frame and the panels' update are two short tasks, not one long one.
+ */
 export const browserInboxHost: InboxHost = {
   now: () => performance.now(),
-  frame: (fn) => { if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fn); else setTimeout(fn, 16); },
+  frame: (fn) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => { setTimeout(fn, 0); });
+    else setTimeout(fn, 16);
+  },
   timer: (fn, ms) => { setTimeout(fn, ms); },
 };
