@@ -41,6 +41,8 @@ test('scrub back to 10 s and forward again: the same run; an action there forks 
   // Paused there; the recorded load change is still ahead and replays when the run goes on.
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await expect(app.load.recorded()).toHaveCount(1);
+  await expect(app.load.recorded().first()).toHaveClass(/ahead/);
+  await expect(app.load.recorded().first()).toContainText('ahead');
   expect(await scrub.reachMs()).toBe(T);
   await app.screenshot('scrubber-02-back-at-10s');
 

@@ -32,6 +32,9 @@ export function RunPanel() {
 
 export function RecordedPanel() {
   const { recorded, source, meta } = useApp(useShallow((s) => ({ recorded: s.recorded, source: s.source, meta: s.meta })));
+  // After the scrubber went back, the actions past the current time are still ahead: replayed when the run gets there.
+  const now = useApp((s) => s.snapshot?.timeMs ?? 0);
+  const ahead = (atMs: number) => atMs > now;
   const [note, setNote] = useState<string | null>(null);
   const copy = async () => {
     setNote((await copyText(`timeline:\n${timelineYaml(recorded)}\n`)) ? 'copied' : 'copy not allowed here; use Save');
@@ -52,9 +55,11 @@ export function RecordedPanel() {
         ) : (
           <ol className="timeline-list" data-testid="recorded-list">
             {recorded.map((it, i) => (
-              <li key={i}>
+              <li key={i} className={ahead(it.atMs) ? 'ahead' : undefined}
+                title={ahead(it.atMs) ? 'Ahead of the current time: replayed when the run gets there (an action now forks the run instead)' : undefined}>
                 <span className="at">{formatClock(it.atMs, 3)}</span>
                 <span>{describeAction(it.action)}{it.forMs !== null && <span className="muted"> for {formatDuration(it.forMs)}</span>}</span>
+                {ahead(it.atMs) && <span className="ahead-tag">ahead</span>}
               </li>
             ))}
           </ol>
