@@ -111,13 +111,7 @@ function main(argv: string[]): void {
   const report = world.report(performance.now() - t0);
 
   const json = JSON.stringify(report, null, 2);
-  if (args.out) {
-    try {
-      writeFileSync(args.out, json + '\n');
-    } catch {
-      fail(`sim: cannot write ${args.out}`, 2);
-    }
-  }
+  if (args.out) writeOut(args.out, json);
   if (args.traces) {
     try {
       writeFileSync(args.traces, JSON.stringify({ scenario: report.scenario, seed: report.seed, digest: report.digest, traces: world.traces() }, null, 1) + '\n');
@@ -176,13 +170,7 @@ function compare(args: Args, rightFile: string): void {
   const l = runReport(left), r = runReport(right);
   const result = { left: l, right: r, delta: compareReports(l, r) };
   const json = JSON.stringify(result, null, 2);
-  if (args.out) {
-    try {
-      writeFileSync(args.out, json + '\n');
-    } catch {
-      fail(`sim: cannot write ${args.out}`, 2);
-    }
-  }
+  if (args.out) writeOut(args.out, json);
   process.stdout.write(args.json ? json + '\n' : formatCompare(result, [left, right]));
   const stopped = [[args.file, l], [rightFile, r]] as const;
   const why = stopped.filter(([, rep]) => rep.stopped).map(([f, rep]) => `${f}: ${rep.stopped!.message}`);
@@ -194,4 +182,13 @@ try {
   main(process.argv.slice(2));
 } catch (e) {
   fail(`sim: internal error: ${(e as Error)?.message ?? String(e)} (this is a bug in Microcosm; please report it with the scenario)`, 3);
+}
+
+/** The report (or comparison) JSON into `--out`; a path that cannot be written is a usage error. */
+function writeOut(path: string, json: string): void {
+  try {
+    writeFileSync(path, json + '\n');
+  } catch {
+    fail(`sim: cannot write ${path}`, 2);
+  }
 }

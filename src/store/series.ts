@@ -80,37 +80,15 @@ function mergedP50(a: number, na: number, b: number, nb: number): number {
 // ---- per service and per call edge -------------------------------------
 
 /** One interval of a service on the page. Utilisation is busy / workers (utilisationOf), exact after merging too. */
-export interface ServiceChartPoint {
-  readonly t: number;
+export type ServiceChartPoint = Omit<ServiceSeriesPoint, 'utilization'> & {
+  /** Interval length, ms (merged points span several). */
   readonly dtMs: number;
-  /** Requests that arrived at its instances (calls and retries included). */
-  readonly requests: number;
-  /** Error answers. */
-  readonly errors: number;
-  /** Refused at once (queue full, instance gone). */
-  readonly rejected: number;
-  /** Time-averaged busy workers and workers of ready instances over the interval. */
-  readonly busy: number;
-  readonly workers: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-}
+};
 
 /** One interval of a call edge on the page. */
-export interface EdgeChartPoint {
-  readonly t: number;
+export type EdgeChartPoint = EdgeSeriesPoint & {
   readonly dtMs: number;
-  /** Attempts sent. */
-  readonly calls: number;
-  /** Failed attempts (error answer, timeout, no instance). */
-  readonly errors: number;
-  /** Refused by an open breaker or a full bulkhead (not sent). */
-  readonly rejected: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly p99: number;
-}
+};
 
 export interface DetailSeries {
   /** By service name. */

@@ -344,15 +344,7 @@ export class SimRunner {
     target = Math.min(target, duration);
 
     try {
-      while (this.reachedMs < target && !world.done && world.stopped === null) {
-        const chunkEnd = Math.min(target, this.reachedMs + this.chunkMs);
-        const t0 = this.host.now();
-        this.runTo(chunkEnd);
-        const t1 = this.host.now();
-        this.reachedMs = chunkEnd;
-        this.adaptChunk(t1 - t0);
-        if (t1 - start >= runnerDefaults.sliceMs) break;
-      }
+      this.runSlice(world, target, start);
     } catch (e) {
       this.fail(e);
       return;
@@ -379,19 +371,24 @@ export class SimRunner {
     this.arm(fast ? 0 : runnerDefaults.frameMs);
   }
 
+  /** Run the model towards `target` in adaptive chunks until it is reached or the slice begun at `start` is used up. */
+  private runSlice(world: WorldLike, target: number, start: number): void {
+    while (this.reachedMs < target && !world.done && world.stopped === null) {
+      const chunkEnd = Math.min(target, this.reachedMs + this.chunkMs);
+      const t0 = this.host.now();
+      this.runTo(chunkEnd);
+      const t1 = this.host.now();
+      this.reachedMs = chunkEnd;
+      this.adaptChunk(t1 - t0);
+      if (t1 - start >= runnerDefaults.sliceMs) break;
+    }
+  }
+
   /** One slice of a seek; when it lands, one `seeked` with everything the charts and log missed. */
   private seekTurn(world: WorldLike, job: SeekJob): void {
     const start = this.host.now();
     try {
-      while (this.reachedMs < job.targetMs && !world.done && world.stopped === null) {
-        const chunkEnd = Math.min(job.targetMs, this.reachedMs + this.chunkMs);
-        const t0 = this.host.now();
-        this.runTo(chunkEnd);
-        const t1 = this.host.now();
-        this.reachedMs = chunkEnd;
-        this.adaptChunk(t1 - t0);
-        if (t1 - start >= runnerDefaults.sliceMs) break;
-      }
+      this.runSlice(world, job.targetMs, start);
       // Actions recorded at exactly the target are applied too ("at or before").
       if (this.reachedMs === job.targetMs && !this.isOver()) this.runTo(this.reachedMs);
       this.collect(job, world.snapshot());
