@@ -102,6 +102,8 @@ test('the export follows the scope: the service\'s utilisation chart, titled and
   await app.open();
   await app.runUntil(4_000);
   await app.charts.pickScope('Payment');
+  // The chart redraws at most 4×/s: wait until it shows the new scope (one line, the service's), not the old one.
+  await expect.poll(() => app.charts.utilisation.locator('[data-key]').count()).toBe(1);
   await expect.poll(() => app.charts.points(app.charts.utilisation)).toBeGreaterThan(2);
   await tools.exports.open();
   const svg = await tools.exports.download('utilisation-svg');
