@@ -9,7 +9,7 @@
  * one ParticleContainer, pooled: no Graphics is redrawn per frame (style.md;
  * the issue measured that 4–10× costlier).
  */
-import { Graphics, Particle, ParticleContainer, Rectangle, type Renderer, Texture } from 'pixi.js';
+import { canvasUtils, Graphics, Particle, ParticleContainer, Rectangle, type Renderer, Texture } from 'pixi.js';
 import type { HopView } from '../model/snapshot';
 import { bezierAt } from './edgeView';
 import { dotColour } from './palette';
@@ -68,7 +68,10 @@ export class DotLayer {
   private lastWall = 0;
   private readonly shapes = new Map<DotKind, Texture>();
 
+  private readonly onCanvas: boolean;
+
   constructor(renderer: Renderer) {
+    this.onCanvas = renderer.name === 'canvas';
     const g = new Graphics();
     SHAPES.forEach((k, i) => drawShape(g, k, i * CELL_PX));
     this.texture = renderer.generateTexture({ target: g, resolution: 2, frame: new Rectangle(0, 0, SHAPES.length * CELL_PX, CELL_PX) });
@@ -82,6 +85,21 @@ export class DotLayer {
       // Fixed bounds: no per-frame bounds walk over thousands of particles.
       boundsArea: new Rectangle(-1e5, -1e5, 2e5, 2e5),
     });
+    // One invisible particle, always there: pixi builds the container's buffers (and compiles their
+    // update function) at the first frame that has a particle — the scenario's first frame, not Play's.
+    this.view.addParticle(new Particle({ texture: this.shapes.get('call')!, alpha: 0 }));
+    this.warmTints();
+  }
+
+  /**
+   * pixi's 2D-canvas renderer tints a particle by drawing a tinted copy of
+   * its texture, made the first time a colour is drawn. Made here, before
+   * Play (and again after a theme change), instead of in the run's first
+   * frame, which is already the busiest.
+   */
+  warmTints(): void {
+    if (!this.onCanvas) return;
+    for (const [kind, texture] of this.shapes) canvasUtils.getTintedCanvas({ texture }, dotColour(kind));
   }
 
   get count(): number {

@@ -7,7 +7,7 @@
  * two thin bars) and, when zoomed far out, tiny ones (the name enlarged and
  * "ready/total") so that nothing shrinks into specks that run together.
  */
-import { BitmapText, Container, Graphics, Rectangle, Text } from 'pixi.js';
+import { BitmapText, CanvasTextMetrics, Container, Graphics, Rectangle, Text } from 'pixi.js';
 import type { ActiveFault, InstanceView, ServiceView } from '../model/snapshot';
 import { fonts, loadColour, palette } from './palette';
 import type { Density, NodeBox } from './layout';
@@ -351,6 +351,12 @@ export function text(s: string, size: number, fill: number, weight: 400 | 500 | 
     style: { fontFamily: family, fontSize: size, fill, fontWeight: String(weight) as '400' },
   });
 }
+
+// No text here uses letter spacing, but pixi sets the measuring context's `letterSpacing` before every
+// measurement where the browser supports it, and in Chromium that setter re-resolves the font: most of
+// a Text's cost (about 0.7 ms each; 20+ ms in a frame whose numbers all changed). Told it is not
+// supported, pixi leaves the context at its default, 0 px.
+CanvasTextMetrics._experimentalLetterSpacingSupported = false;
 
 /** A text that changes with every snapshot: see `numbers`. */
 export type NumberText = BitmapText | Text;

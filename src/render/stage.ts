@@ -407,6 +407,7 @@ export class TopologyStage {
   /** The palette changed (light / dark): a new background, and every node, label and edge drawn again in it. */
   private applyTheme(): void {
     this.app.renderer.background.color = palette.background;
+    this.dots.warmTints();
     this.rebuild();
     this.draw();
   }

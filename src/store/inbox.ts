@@ -4,13 +4,16 @@
  * software-rendered page may draw only a few frames a second. So snapshots
  * that arrive between two display frames are folded into one and applied
  * once, at the next frame: the newest state, with the deltas (request dots,
- * log lines, series points) of all of them. Every other message first
- * applies what is waiting, so the order the worker sent is kept.
+ * log lines, series points) of all of them. The expectations' verdicts
+ * (about once a second) wait for the same moment, the newest kept, so the
+ * page makes one update of it, not two. Every other message first applies
+ * what is waiting, so the order the worker sent is kept.
  */
 import type { WorldSnapshot } from '../model/snapshot';
 import type { FromWorker } from '../worker/protocol';
 
 type SnapshotMessage = Extract<FromWorker, { type: 'snapshot' }>;
+type ExpectationsMessage = Extract<FromWorker, { type: 'expectations' }>;
 
 /**
  * How each snapshot field folds when several are applied as one: `newest`
@@ -70,6 +73,7 @@ export function foldSnapshots(prev: WorldSnapshot, next: WorldSnapshot): WorldSn
 
 export function createInbox(apply: (msg: FromWorker) => void, host: InboxHost): (msg: FromWorker) => void {
   let pending: SnapshotMessage | null = null;
+  let verdicts: ExpectationsMessage | null = null;
   let armed = false;
   let lastFlush = -Infinity;
   /** Bumped on every flush, so a stale frame or timer callback does nothing. */
@@ -78,12 +82,15 @@ export function createInbox(apply: (msg: FromWorker) => void, host: InboxHost): 
   const flush = (): void => {
     armed = false;
     generation++;
-    const msg = pending;
+    const msg = pending, v = verdicts;
     pending = null;
+    verdicts = null;
     if (msg) {
       lastFlush = host.now();
       apply(msg);
     }
+    // In the same task: the store's two updates make one render.
+    if (v) apply(v);
   };
 
   const arm = (): void => {
@@ -103,12 +110,18 @@ export function createInbox(apply: (msg: FromWorker) => void, host: InboxHost): 
       arm();
       return;
     }
+    if (msg.type === 'expectations') {
+      verdicts = msg;
+      arm();
+      return;
+    }
     if (msg.type === 'loaded') {
       // A new run: what was waiting belongs to the old one.
       pending = null;
+      verdicts = null;
       armed = false;
       generation++;
-    } else if (pending) flush();
+    } else if (pending || verdicts) flush();
     apply(msg);
   };
 }

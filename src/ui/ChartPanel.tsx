@@ -10,6 +10,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { seriesDefaults } from '../store/series';
 import { drawChart, type ChartMarker } from './charts';
+import { queueChartDraw } from './chartDrawQueue';
 import { chartKinds, chartSpec, chartSub, chartTip, CHART_TITLES, headerLegend, type ChartKind, type LegendKey } from './chartView';
 import { parseScopeKey, scopeGroups, scopeKey, shownScope, type ChartScope } from './chartScope';
 import { useChartScope } from './chartScopeStore';
@@ -87,20 +88,26 @@ function TimeChart({ kind, scope }: { kind: ChartKind; scope: ChartScope }) {
 
   // At most ~4 redraws a second: new points arrive with every snapshot at high speed, and an SVG
   // redraw is a repaint of the panel (in software, for a headless browser) — the trailing one always comes.
+  // A new scope or size draws at once. Each draw is its own task (chartDrawQueue), never inside the commit.
   const last = useRef(0);
+  const drawnFor = useRef('');
   useEffect(() => {
-    if (!svg.current || size.width === 0) return;
+    const el = svg.current;
+    if (!el || size.width === 0) return;
     const draw = () => {
       if (!svg.current) return;
       last.current = performance.now();
+      drawnFor.current = shape;
       const spec = chartSpec(kind, { scope, meta, series, detail, intervalMs });
       setPoints(drawChart(svg.current, { width: size.width, height: size.height, intervalMs, durationMs, markers }, spec));
       if (ranked) setBusiest((prev) => (sameKeys(prev, spec.sub.keys) ? prev : spec.sub.keys));
     };
-    const wait = last.current + REDRAW_MS - performance.now();
-    if (wait <= 0) { draw(); return; }
-    const timer = setTimeout(draw, wait);
-    return () => clearTimeout(timer);
+    const shape = `${scopeKey(scope)} ${size.width}x${size.height}`;
+    const wait = shape !== drawnFor.current ? 0 : last.current + REDRAW_MS - performance.now();
+    if (wait <= 0) return queueChartDraw(el, draw);
+    let cancel = () => {};
+    const timer = setTimeout(() => { cancel = queueChartDraw(el, draw); }, wait);
+    return () => { clearTimeout(timer); cancel(); };
   }, [kind, scope, meta, series, detail, intervalMs, durationMs, size, markers, ranked]);
 
   return (

@@ -11,6 +11,7 @@ import { useApp } from '../store';
 import { downloadBlob, downloadText, fileBase, copyText } from './download';
 import { architectureSvg, reportCsv, reportJson, standaloneChartSvg, svgToPng } from './exports';
 import { chartKinds, shownChart } from './chartExport';
+import { flushChartDraws } from './chartDrawQueue';
 import { CHART_TITLES, type ChartKind } from './chartView';
 import { shownScope } from './chartScope';
 import { useChartScope } from './chartScopeStore';
@@ -59,6 +60,8 @@ export function ExportMenu() {
     return mermaidText(meta, await edgeLabels(source.text, source.file));
   };
   const chart = (kind: ChartKind) => {
+    // A redraw waiting its turn (a scope just picked) first: export what the panel is about to show.
+    flushChartDraws();
     const svg = chartSvg(kind);
     if (!svg || svg.getBoundingClientRect().width === 0) throw new Error(`the ${kind} chart is not on the page`);
     const shown = shownChart(kind);

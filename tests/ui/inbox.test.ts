@@ -73,6 +73,33 @@ describe('the inbox folds snapshots between frames', () => {
     expect(got).toHaveLength(2);
   });
 
+  it('expectation verdicts wait for the frame with the snapshot, the newest kept, and go before any other message', () => {
+    const got: string[] = [];
+    const h = fakeHost();
+    const name = (m: FromWorker) => (m.type === 'snapshot' ? `snapshot@${m.snapshot.timeMs}` : m.type === 'expectations' ? `expectations@${m.atMs}` : m.type);
+    const inbox = createInbox((m) => got.push(name(m)), h.host);
+    inbox({ type: 'snapshot', snapshot: snap(1000), status: status(true) });
+    inbox({ type: 'expectations', atMs: 1000, results: [] });
+    inbox({ type: 'snapshot', snapshot: snap(2000), status: status(true) });
+    inbox({ type: 'expectations', atMs: 2000, results: [] });
+    expect(got).toEqual([]);
+    h.frame();
+    expect(got).toEqual(['snapshot@2000', 'expectations@2000']);
+    // Alone, then a message that must not overtake it.
+    inbox({ type: 'expectations', atMs: 3000, results: [] });
+    inbox({ type: 'finished', report: {} as never });
+    expect(got).toEqual(['snapshot@2000', 'expectations@2000', 'expectations@3000', 'finished']);
+    h.frame();
+    h.advance(1000);
+    expect(got).toHaveLength(4);
+    // A new run drops the old run's verdicts.
+    inbox({ type: 'expectations', atMs: 4000, results: [] });
+    inbox({ type: 'loaded', id: 2, meta: {} as never });
+    h.frame();
+    h.advance(1000);
+    expect(got.slice(4)).toEqual(['loaded']);
+  });
+
   it('a new run drops what was waiting from the old one', () => {
     const got: string[] = [];
     const h = fakeHost();
