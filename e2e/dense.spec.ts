@@ -137,6 +137,45 @@ test('the dense scenario pans to its far side, and zoomed far out shows tiny nod
   await expect.poll(() => page.evaluate(() => (window as unknown as { __microcosm: { titlePx(s: string): number } }).__microcosm.titlePx('checkout'))).toBeGreaterThanOrEqual(11);
 });
 
+test('folding the panel under the canvas gives the dense picture the height: more services on screen, remembered, a tab opens it again', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await openDense(app);
+  await app.runUntil(2_000, '10×');
+  const t = app.topology;
+  const onScreen = async () => {
+    const box = (await t.canvas.boundingBox())!;
+    let n = 0;
+    for (const s of services) {
+      const r = await t.nodeRect(s);
+      if (r.x >= box.x && r.x + r.w <= box.x + box.width && r.y >= box.y && r.y + r.h <= box.y + box.height) n++;
+    }
+    return n;
+  };
+  const h0 = (await t.canvas.boundingBox())!.height;
+  const n0 = await onScreen();
+  const fold = page.getByRole('button', { name: 'Hide panel ▾' });
+  await expect(fold).toHaveAttribute('aria-expanded', 'true');
+  await fold.click();
+  await expect(page.getByRole('button', { name: 'Show panel ▴' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('throughput-chart')).toHaveCount(0);
+  await expect.poll(async () => (await t.canvas.boundingBox())!.height).toBeGreaterThan(h0 + 200);
+  await t.zoomButton('Fit to view').click();
+  await expect.poll(onScreen).toBeGreaterThan(n0);
+  for (const s of services) expect(await page.evaluate((n) => (window as unknown as { __microcosm: { titlePx(s: string): number } }).__microcosm.titlePx(n), s), `${s} title px`).toBeGreaterThanOrEqual(11);
+  await app.screenshot('dense-05-folded');
+  // Chart exports say why they are not offered.
+  await page.getByRole('button', { name: /^Export/ }).click();
+  await expect(page.getByRole('menuitem', { name: /Throughput \(SVG\)/ })).toHaveAttribute('title', /folded away/);
+  await page.keyboard.press('Escape');
+  // Remembered across a reload; a tab opens the panel again, on that tab.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Show panel ▴' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Event log' }).click();
+  await expect(page.getByRole('tab', { name: 'Event log' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: 'Hide panel ▾' })).toBeVisible();
+  await expect.poll(async () => (await t.canvas.boundingBox())!.height).toBeLessThan(h0 + 20);
+});
+
 test('smaller bundled scenarios read at 1280×800 too: titles ≥ 10.5 px, no overlaps, nothing off the canvas', async ({ app, page }) => {
   test.setTimeout(180_000);
   await app.page.goto('/');

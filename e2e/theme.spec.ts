@@ -93,6 +93,20 @@ test('without a stored choice, the system colour scheme decides', async ({ app, 
   await expect.poll(() => theme(page)).toBe('dark'); // followed live until the user picks one
 });
 
+test('the theme is set before the app\'s script runs: a light user never sees a dark page first', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  // Without the app's script: only the page's own inline script can have set it.
+  await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/');
+  expect(await theme(page)).toBe('light');
+  expect(await pageBackground(page)).toBe('rgb(233, 237, 243)');
+  // A stored choice wins over the system's.
+  await page.evaluate(() => localStorage.setItem('microcosm.theme', 'dark'));
+  await page.reload();
+  expect(await theme(page)).toBe('dark');
+  expect(await pageBackground(page)).not.toBe('rgb(233, 237, 243)');
+});
+
 test('the help, the editor and the inspector in the light theme', async ({ app, page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await app.open();

@@ -330,6 +330,12 @@ export class TopologyStage {
     return waiting;
   }
 
+  /** Drop the dots in flight (a seek landed: they belong to the time left behind). */
+  clearDots(): void {
+    this.dots.clear();
+    this.drawSoon(false);
+  }
+
   /** Dots travelling now (for tests and the benchmark). */
   get dotCount(): number {
     return this.dots.count;

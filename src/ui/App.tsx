@@ -23,6 +23,7 @@ import { summaryOf } from '../store/summary';
 import { EditToggle } from './editor/EditToggle';
 import { useEditorUi } from './editor/editorState';
 import { useCompare } from './compare/compareState';
+import { useBottomPanel } from './bottomPanelState';
 
 // CodeMirror is loaded only when the editor is first opened.
 const EditorPane = lazy(() => import('./editor/EditorPane'));
@@ -33,6 +34,7 @@ export function App() {
   const invalid = useApp((s) => s.invalid);
   const compareOpen = useCompare((s) => s.sides !== null);
   const editor = useEditorUi(useShallow((s) => ({ open: s.open, mounted: s.mounted, width: s.width })));
+  const folded = useBottomPanel((s) => s.collapsed);
   const [helpOpen, setHelpOpen] = useState(false);
   const help = useMemo(() => ({ open: helpOpen, setOpen: setHelpOpen }), [helpOpen]);
   useShortcuts(help);
@@ -40,7 +42,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <main
-        className={editor.open ? 'main editing' : 'main'}
+        className={['main', editor.open && 'editing', folded && 'folded'].filter(Boolean).join(' ')}
         style={editor.open && editor.width ? ({ '--editor-w': `${editor.width}px` } as CSSProperties) : undefined}
       >
         {invalid && <ErrorsPanel invalid={invalid} />}

@@ -12,6 +12,7 @@ import { downloadBlob, downloadText, fileBase, copyText } from './download';
 import { architectureSvg, reportCsv, reportJson, standaloneChartSvg, svgToPng } from './exports';
 import { chartKinds, shownChart } from './chartExport';
 import { flushChartDraws } from './chartDrawQueue';
+import { useBottomPanel } from './bottomPanelState';
 import { CHART_TITLES, type ChartKind } from './chartView';
 import { shownScope } from './chartScope';
 import { useChartScope } from './chartScopeStore';
@@ -49,6 +50,7 @@ export function ExportMenu() {
   })));
   // The charts follow the chart panel's scope: what is shown is what is exported.
   const scope = shownScope(useChartScope((s) => s.scope), meta);
+  const folded = useBottomPanel((s) => s.collapsed);
   const { open, setOpen, root, button } = usePopover();
   const [status, setStatus] = useState<string | null>(null);
   const [mermaidSource, setMermaidSource] = useState<string | null>(null);
@@ -63,12 +65,13 @@ export function ExportMenu() {
     // A redraw waiting its turn (a scope just picked) first: export what the panel is about to show.
     flushChartDraws();
     const svg = chartSvg(kind);
-    if (!svg || svg.getBoundingClientRect().width === 0) throw new Error(`the ${kind} chart is not on the page`);
+    if (!svg || svg.getBoundingClientRect().width === 0) throw new Error('the charts are not shown: open the Charts tab under the canvas first');
     const shown = shownChart(kind);
     return { ...standaloneChartSvg(svg, `${shown.title} · ${meta?.name ?? base}`, shown.legend), file: `${base}-${kind}${shown.fileSuffix}` };
   };
   const noScenario = meta && source ? null : 'No scenario is loaded yet';
   const noPoints = noScenario ?? (invalid ? 'The charts are hidden behind the errors view: go back to the run first'
+    : folded ? 'The panel under the canvas is folded away: show it (Show panel) first'
     : points > 0 ? null : 'The charts are empty: press play first');
   const noReport = noScenario ?? (report ? null : 'The report is made when the run finishes: play it to the end (max speed is quickest)');
 

@@ -43,6 +43,7 @@ export function TopologyView() {
           const pendingChanged = next.pendingLoad !== prev.pendingLoad;
           if (pendingChanged) s.setPendingLoad(pendingPerSec(next.pendingLoad));
           if (next.snapshotVersion !== prev.snapshotVersion || next.meta !== prev.meta || pendingChanged) s.update(next.snapshot, pendingChanged);
+          if (prev.seeking && !next.seeking) s.clearDots();
         });
         observer = new ResizeObserver(() => s.resize(el.clientWidth, el.clientHeight));
         observer.observe(el);
