@@ -3,6 +3,7 @@
  * then (re-simulated, deterministic), forward again to where it was, and fork
  * it with a live action there; compare the fork with the original, or drop it.
  */
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { workloadRate } from './helpers';
 import { Scrubber } from './pages/ScrubberPage';
@@ -135,4 +136,61 @@ test('after the end: scrub to 0 and back to the end gives the same digest; how l
   expect(seekMs).toBeLessThan(15_000);
   expect(await app.topBar.simTimeMs()).toBe(duration);
   await app.screenshot('scrubber-05-end-again');
+});
+
+test('a long seek says how far it got: a percentage in the status and a line on the track, until it lands', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await app.open();
+  const scrub = new Scrubber(page);
+  // The shop for an hour, played at max for a few seconds: minutes of simulated time to re-run.
+  const long = readFileSync('scenarios/shop.yaml', 'utf8').replace(/^duration: 3m$/m, 'duration: 60m');
+  expect(long).toContain('duration: 60m');
+  await app.topBar.openFile('shop-hour.yaml', long);
+  await expect(page.getByTitle('source file')).toHaveText('shop-hour.yaml');
+  const reached = await app.runUntil(6 * 60_000, 'max');
+  await expect.poll(() => scrub.reachMs()).toBe(reached);
+
+  // Near 0: Home re-runs nothing, then 30 s on (quick seeks: no number, no line).
+  await scrub.thumb.focus();
+  await page.keyboard.press('Home');
+  await scrub.settled();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Shift+ArrowRight');
+    await scrub.settled();
+  }
+  await expect.poll(() => app.topBar.simTimeMs()).toBe(30_000);
+  await expect(scrub.progress).toHaveCount(0);
+
+  // Back near the end: a seek forward over minutes, counted from 0:30.
+  const t0 = Date.now();
+  await page.keyboard.press('End');
+  const watching = scrub.watchProgress();
+  await expect(scrub.status).toHaveText(/^re-simulating… \d{1,3} %$/, { timeout: 10_000 });
+  await expect(scrub.progress).toBeVisible();
+  // The picture a little way in (or as it lands, on a fast machine).
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[data-testid="scrubber"] [role="status"]');
+    return !status || Number(status.getAttribute('data-percent') ?? 0) >= 25;
+  }, undefined, { timeout: 30_000 });
+  await app.screenshot('scrubber-06-long-seek-progress');
+  const seen = await watching;
+  await scrub.settled();
+  const seekMs = Date.now() - t0;
+  test.info().annotations.push({ type: `seek 0:30 → ${Math.round(reached / 1000)} s of shop-hour`, description: `${seekMs} ms, percentages shown: ${seen.map((s) => s.percent).join(' ')}` });
+
+  expect(seen.length, 'percentages seen before it landed').toBeGreaterThanOrEqual(1);
+  const percents = seen.map((s) => s.percent);
+  expect(percents.every((p, i) => p >= 0 && p <= 100 && (i === 0 || p >= percents[i - 1])), `never backwards: ${percents.join(' ')}`).toBe(true);
+  expect(percents.some((p) => p < 100)).toBe(true);
+  // The line starts where the seek ran on from (0:30 of 60:00 = 0.833 %), not at 0; its fill grows with the number.
+  const durationMs = await scrub.durationMs();
+  for (const s of seen) {
+    expect(s.left).toBeCloseTo((30_000 / durationMs) * 100, 2);
+    expect(s.filled).toBeGreaterThanOrEqual(s.percent);
+  }
+  expect(seen.every((s, i) => i === 0 || s.filled >= seen[i - 1].filled)).toBe(true);
+
+  // Landed where it was sent: no number, no line.
+  expect(await app.topBar.simTimeMs()).toBe(reached);
+  await expect(scrub.progress).toHaveCount(0);
 });

@@ -12,6 +12,10 @@ export class Scrubber {
   readonly forkBadge: Locator;
   readonly compare: Locator;
   readonly backToOriginal: Locator;
+  /** "re-simulating…" while a seek runs, with "42 %" once a long one reports. */
+  readonly status: Locator;
+  /** The line under the track: a long seek's way (from where its re-simulation started to the target), filled as far as it got. */
+  readonly progress: Locator;
   constructor(private readonly page: Page) {
     this.root = page.getByTestId('scrubber');
     this.track = page.getByTestId('scrub-track');
@@ -19,6 +23,8 @@ export class Scrubber {
     this.forkBadge = page.getByTestId('fork-badge');
     this.compare = page.getByRole('button', { name: 'Compare with original' });
     this.backToOriginal = page.getByRole('button', { name: 'Back to original' });
+    this.status = this.root.getByRole('status');
+    this.progress = page.getByTestId('seek-progress');
   }
 
   async durationMs(): Promise<number> {
@@ -51,6 +57,29 @@ export class Scrubber {
   /** Until no seek is in flight. */
   async settled(): Promise<void> {
     await expect(this.root.getByRole('status')).toHaveCount(0, { timeout: 20_000 });
+  }
+
+  /**
+   * Watches the status in the page until the seek lands (or `timeoutMs`):
+   * every percentage it showed, in order, with the line's left end (% of the track) and its fill (% of the line).
+   */
+  watchProgress(timeoutMs = 30_000): Promise<{ percent: number; left: number; filled: number }[]> {
+    return this.page.evaluate((limit) => new Promise((resolve) => {
+      const seen: { percent: number; left: number; filled: number }[] = [];
+      const start = performance.now();
+      const tick = () => {
+        const status = document.querySelector('[data-testid="scrubber"] [role="status"]');
+        if (!status || performance.now() - start > limit) return resolve(seen);
+        const p = status.getAttribute('data-percent');
+        const bar = document.querySelector<HTMLElement>('[data-testid="seek-progress"]');
+        const fill = document.querySelector<HTMLElement>('[data-testid="seek-progress-fill"]');
+        if (p !== null && (seen.length === 0 || seen[seen.length - 1].percent !== Number(p))) {
+          seen.push({ percent: Number(p), left: bar ? parseFloat(bar.style.left) : NaN, filled: fill ? parseFloat(fill.style.width) : NaN });
+        }
+        setTimeout(tick, 20);
+      };
+      tick();
+    }), timeoutMs);
   }
 
   async valueNow(): Promise<number> {

@@ -57,6 +57,7 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
         report: null,
         reachMs: 0,
         seeking: null,
+        seekProgress: null,
         fork: null,
         // The selection survives a reload while its service still exists.
         selection: s.selection && msg.meta.services.some((x) => x.name === s.selection!.service) ? s.selection : null,
@@ -101,12 +102,22 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
         pendingLoad: loadsAt(s.recorded, msg.ms),
         reachMs: msg.reachMs,
         seeking: s.seeking && s.seeking.id === msg.id ? null : s.seeking,
+        seekProgress: s.seekProgress && s.seekProgress.id === msg.id ? null : s.seekProgress,
         // Not over any more, unless the seek went to the end (a rebuilt run sends 'finished' again).
         report: msg.status.done ? s.report : null,
         failure: null,
         traces: null,
         traceId: null,
       }));
+      return;
+    }
+    case 'seekProgress': {
+      // Only for the seek the page still waits for (an older one's is stale), and never backwards.
+      const s = get();
+      if (!s.seeking || s.seeking.id !== msg.id) return;
+      const was = s.seekProgress && s.seekProgress.id === msg.id ? s.seekProgress.atMs : -Infinity;
+      if (msg.atMs < was) return;
+      set({ seekProgress: { id: msg.id, fromMs: msg.fromMs, atMs: msg.atMs, targetMs: msg.targetMs } });
       return;
     }
     case 'branch':
@@ -130,7 +141,7 @@ export function receive(msg: FromWorker, set: Set, get: Get): void {
       set((s) => ({ report: msg.report, status: { ...s.status, playing: false, done: true, behind: false } }));
       return;
     case 'failed':
-      set((s) => ({ failure: msg.message, pending: null, seeking: null, status: { ...s.status, playing: false, behind: false } }));
+      set((s) => ({ failure: msg.message, pending: null, seeking: null, seekProgress: null, status: { ...s.status, playing: false, behind: false } }));
       return;
   }
 }

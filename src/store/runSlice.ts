@@ -49,20 +49,22 @@ export const createRunSlice: StateCreator<AppState, [], [], RunSlice> = (set, ge
   restart: () => send({ type: 'restart' }),
   reachMs: 0,
   seeking: null,
+  seekProgress: null,
   fork: null,
+  // A newer seek replaces the one in flight: its progress no longer applies.
   seek: (ms) => {
     const s = get();
     if (s.meta === null || !Number.isFinite(ms)) return;
     const id = nextSeekId++;
     const target = Math.max(0, Math.min(Math.round(ms), s.reachMs));
-    set({ seeking: { id, ms: target } });
+    set({ seeking: { id, ms: target }, seekProgress: null });
     send({ type: 'seek', ms: target, id });
   },
   discardFork: () => {
     const s = get();
     if (s.fork === null) return;
     const id = nextSeekId++;
-    set({ seeking: { id, ms: s.snapshot?.timeMs ?? 0 } });
+    set({ seeking: { id, ms: s.snapshot?.timeMs ?? 0 }, seekProgress: null });
     send({ type: 'discardFork', id });
   },
 });

@@ -93,12 +93,26 @@ export interface RunSlice {
   reachMs: number;
   /** A seek sent to the worker and not answered yet. */
   seeking: { readonly id: number; readonly ms: number } | null;
+  /**
+   * How far the worker's re-simulation for `seeking` has got (a long seek only;
+   * null until the worker says, and again once it lands, a newer seek is sent
+   * or a file loads): from `fromMs` (0, or where a seek forward started) to `targetMs`.
+   */
+  seekProgress: SeekProgress | null;
   /** Set when a live action changed this run's past: when, and the original run's live actions. */
   fork: ForkInfo | null;
   /** Re-simulate to `ms` (at most `reachMs`) and pause there; charts and log show the run up to it. */
   seek(ms: number): void;
   /** Drop the fork: back to the original run, at the same time (or as far as it reached). */
   discardFork(): void;
+}
+
+/** A long seek's way so far (simulated ms), as the worker last reported it. */
+export interface SeekProgress {
+  readonly id: number;
+  readonly fromMs: number;
+  readonly atMs: number;
+  readonly targetMs: number;
 }
 
 /** What the user picked on the canvas or in the inspector. */

@@ -2,14 +2,16 @@
  * The time scrubber under the canvas: 0 … the scenario's duration, the part
  * the run has reached (where it can go back to), the timeline's actions as
  * marks, and a thumb to drag (or move with the keys) to any time reached. The
- * worker re-simulates to it (store `seek`); a live action taken there forks
- * the run, and the fork tools compare it with the original or drop it.
+ * worker re-simulates to it (store `seek`); a long re-simulation shows how far
+ * it got (a line on the track, a percentage in the status). A live action
+ * taken there forks the run, and the fork tools compare it with the original or drop it.
  */
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import type { TimelineItem } from '../scenario/types';
 import type { ForkInfo } from '../worker/protocol';
+import type { SeekProgress } from '../store/types';
 import { useCompare } from './compare/compareState';
 import { formatClock } from './format';
 import { describeAction } from './recording';
@@ -21,16 +23,50 @@ export const scrubberDefaults = {
   snapMs: 100,
   /** Arrow keys move this far; with Shift, or Page Up / Down, ten times as far. */
   keyStepMs: 1000,
+  /** The status' percentage changes at most this often: a polite live region, not a ticker. */
+  statusEveryMs: 500,
 } as const;
+
+/** Whole percent of a seek's way done (from where it started to its target), 100 only when there. */
+export function seekPercent(p: SeekProgress): number {
+  const span = p.targetMs - p.fromMs;
+  if (span <= 0) return 100;
+  return Math.max(0, Math.min(100, Math.floor(((p.atMs - p.fromMs) / span) * 100)));
+}
+
+/** Share of a seek's way done, in %, unrounded (the bar's fill). */
+function doneShare(p: SeekProgress): number {
+  const span = p.targetMs - p.fromMs;
+  return span > 0 ? Math.max(0, Math.min(100, ((p.atMs - p.fromMs) / span) * 100)) : 100;
+}
+
+/**
+ * `value`, changing at most once per `everyMs` (the newest value is shown when
+ * the time is up); a change to or from null shows at once.
+ */
+function useThrottled(value: number | null, everyMs: number): number | null {
+  const [shown, setShown] = useState(value);
+  const lastWall = useRef(-Infinity);
+  useEffect(() => {
+    if (value === shown) return;
+    const show = () => { lastWall.current = performance.now(); setShown(value); };
+    const wait = value === null || shown === null ? 0 : lastWall.current + everyMs - performance.now();
+    if (wait <= 0) { show(); return; }
+    const timer = setTimeout(show, wait);
+    return () => clearTimeout(timer);
+  }, [value, shown, everyMs]);
+  return shown;
+}
 
 const NO_ITEMS: readonly TimelineItem[] = [];
 
 export function Scrubber() {
-  const { durationMs, timeMs, reachMs, seeking, hasRun, timeline, recorded, fork } = useApp(useShallow((s) => ({
+  const { durationMs, timeMs, reachMs, seeking, progress, hasRun, timeline, recorded, fork } = useApp(useShallow((s) => ({
     durationMs: s.meta?.durationMs ?? 0,
     timeMs: s.snapshot?.timeMs ?? 0,
     reachMs: s.reachMs,
     seeking: s.seeking,
+    progress: s.seeking && s.seekProgress && s.seekProgress.id === s.seeking.id ? s.seekProgress : null,
     hasRun: s.meta !== null && s.invalid === null,
     timeline: s.meta?.timeline ?? NO_ITEMS,
     recorded: s.recorded,
@@ -53,6 +89,7 @@ export function Scrubber() {
   const shownMs = dragMs ?? seeking?.ms ?? timeMs;
   const pct = (ms: number) => `${durationMs > 0 ? Math.min(100, Math.max(0, (ms / durationMs) * 100)).toFixed(3) : 0}%`;
   const usable = hasRun && durationMs > 0;
+  const percent = useThrottled(progress ? seekPercent(progress) : null, scrubberDefaults.statusEveryMs);
 
   const msAt = (clientX: number): number => {
     const r = track.current!.getBoundingClientRect();
@@ -123,6 +160,18 @@ export function Scrubber() {
         <div className="scrub-rail" />
         <div className="scrub-reach" style={{ width: pct(reachMs) }} title={`reached so far: ${formatClock(reachMs, 0)}`} />
         <div className="scrub-played" style={{ width: pct(shownMs) }} />
+        {progress && (
+          // The seek's way, from where the re-simulation started to the target, filled as far as it got (the status says it in words).
+          <div
+            key={progress.id}
+            className="scrub-progress"
+            data-testid="seek-progress"
+            aria-hidden="true"
+            style={{ left: pct(progress.fromMs), width: pct(progress.targetMs - progress.fromMs) }}
+          >
+            <div className="scrub-progress-fill" data-testid="seek-progress-fill" style={{ width: `${doneShare(progress).toFixed(3)}%` }} />
+          </div>
+        )}
         {timeline.map((it, i) => <Mark key={`f${i}`} item={it} kind="file" left={pct(it.atMs)} />)}
         {recorded.map((it, i) => <Mark key={`r${i}`} item={it} kind="live" left={pct(it.atMs)} />)}
         {later.map((it, i) => <Mark key={`o${i}`} item={it} kind="original" left={pct(it.atMs)} />)}
@@ -143,7 +192,11 @@ export function Scrubber() {
         />
       </div>
       <span className="scrub-total mono" aria-hidden="true">{formatClock(durationMs, 0)}</span>
-      {seeking !== null && <span className="scrub-status" role="status">re-simulating…</span>}
+      {seeking !== null && (
+        <span className="scrub-status" role="status" aria-live="polite" aria-atomic="true" data-percent={percent ?? undefined}>
+          re-simulating…{percent !== null && <span className="scrub-percent mono"> {percent} %</span>}
+        </span>
+      )}
       {fork && <ForkTools fork={fork} />}
     </div>
   );

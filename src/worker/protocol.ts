@@ -113,6 +113,14 @@ export type FromWorker =
    * `reachMs`: the furthest time this run has reached (the scrubber's limit).
    */
   | { readonly type: 'seeked'; readonly id: number; readonly ms: number; readonly rebuilt: boolean; readonly snapshot: WorldSnapshot; readonly status: RunStatus; readonly reachMs: number }
+  /**
+   * A long seek on its way: it started at `fromMs` (0 for a re-run from the
+   * start, the current time for a seek forward) and has re-simulated up to
+   * `atMs`, towards `targetMs`. Only for a seek still running after ~150 ms of
+   * wall time, then about every 200 ms; `atMs` never decreases for one id, and
+   * the last one (sent just before `seeked`, when any was sent) has `atMs` where it landed.
+   */
+  | { readonly type: 'seekProgress'; readonly id: number; readonly fromMs: number; readonly atMs: number; readonly targetMs: number }
   /** The run's branch changed (a fork, or back to the original): its live actions, the fork, how far it reaches. */
   | { readonly type: 'branch'; readonly recorded: readonly TimelineItem[]; readonly fork: ForkInfo | null; readonly reachMs: number }
   /** Something threw inside the model: the run stops, the page stays usable. */

@@ -55,6 +55,10 @@ export const runnerDefaults = {
   snapshotEveryMs: 66,
   /** Log entries a seek hands over at most (the page keeps 2000). */
   seekLogKeep: 2000,
+  /** A seek still running after this much wall time tells the page how far it got (a quicker one lands unannounced: no flash). */
+  seekProgressAfterMs: 150,
+  /** …and then about this often (5 a second: a bar that moves, few messages). */
+  seekProgressEveryMs: 200,
 } as const;
 
 /**
@@ -73,6 +77,12 @@ interface SeekJob {
   targetMs: number;
   /** Re-run from 0: the page replaces its charts and log with these. */
   readonly rebuilt: boolean;
+  /** Where the re-simulation started (0, or the time a seek forward ran on from): progress counts from here. */
+  readonly fromMs: number;
+  /** Wall time the page started waiting (the first of a chain of seeks that replaced one another). */
+  readonly startedWall: number;
+  /** Wall time of the last `seekProgress` for this job's id; null = none yet. */
+  progressWall: number | null;
   /** Series points (per route, service, edge) and log entries taken on the way: snapshots drain them. */
   readonly series: Record<SeriesKey, Record<string, unknown[]>>;
   readonly log: LogEntry[];
@@ -281,7 +291,12 @@ export class SimRunner {
     const targetMs = Math.max(0, Math.min(Math.round(ms), this.horizonMs, this.scenario.durationMs));
     this.playing = false;
     this.stepTargetMs = null;
-    let job = this.seekJob;
+    const prev = this.seekJob;
+    // The page has been waiting since the first seek of a chain (its quiet time
+    // counts from there): when it already shows progress, the newer seek's
+    // comes at its first slice, so the bar does not blink out.
+    const startedWall = prev ? prev.startedWall : this.host.now();
+    let job: SeekJob;
     if (rebuild || !this.world || targetMs < this.reachedMs) {
       const world = this.createWorld(this.scenario);
       if (!world) {
@@ -291,13 +306,15 @@ export class SimRunner {
         return;
       }
       this.useWorld(world);
-      job = { id, targetMs, rebuilt: true, series: noSeries(), log: [], last: null };
-    } else if (job) {
+      job = { id, targetMs, rebuilt: true, fromMs: 0, startedWall, progressWall: null, series: noSeries(), log: [], last: null };
+    } else if (prev) {
       // Still on the way (from 0 or from where the world was): go on to the new target.
+      job = prev;
       job.id = id;
       job.targetMs = targetMs;
+      job.progressWall = null;
     } else {
-      job = { id, targetMs, rebuilt: false, series: noSeries(), log: [], last: null };
+      job = { id, targetMs, rebuilt: false, fromMs: this.reachedMs, startedWall, progressWall: null, series: noSeries(), log: [], last: null };
     }
     this.seekJob = job;
     this.arm(0);
@@ -397,10 +414,28 @@ export class SimRunner {
       return;
     }
     if (this.reachedMs < job.targetMs && !this.isOver()) {
+      this.postSeekProgress(job, false);
       this.arm(0);
       return;
     }
     this.land(job);
+  }
+
+  /**
+   * Tell the page how far a long seek got: not before `seekProgressAfterMs`
+   * (a quick seek shows no bar), then every `seekProgressEveryMs`; `final`
+   * (at landing) sends where it landed, if the page was shown any progress.
+   */
+  private postSeekProgress(job: SeekJob, final: boolean): void {
+    const now = this.host.now();
+    const due = final
+      ? job.progressWall !== null
+      : job.progressWall === null
+        ? now - job.startedWall >= runnerDefaults.seekProgressAfterMs
+        : now - job.progressWall >= runnerDefaults.seekProgressEveryMs;
+    if (!due) return;
+    job.progressWall = now;
+    this.host.post({ type: 'seekProgress', id: job.id, fromMs: job.fromMs, atMs: this.reachedMs, targetMs: job.targetMs });
   }
 
   /** Keep what a snapshot drained (series points, log entries) for the page. */
@@ -419,6 +454,7 @@ export class SimRunner {
   }
 
   private land(job: SeekJob): void {
+    this.postSeekProgress(job, true);
     this.seekJob = null;
     if (this.isOver()) this.playing = false;
     // No request dots: the picture is a paused moment, not traffic in flight.
