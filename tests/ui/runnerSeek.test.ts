@@ -5,7 +5,8 @@
  * taken in the past forks the run and drops the original's later actions.
  */
 import { describe, expect, it } from 'vitest';
-import { SimRunner, type RunnerHost, type WorldLike } from '../../src/worker/runner';
+import { SimRunner, type WorldLike } from '../../src/worker/runner';
+import { fakeRunnerHost } from '../helpers/fakeRunnerHost';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import type { Action, Scenario, TimelineItem } from '../../src/scenario/types';
 import type { WorldSnapshot } from '../../src/model/snapshot';
@@ -21,35 +22,16 @@ type Branch = Extract<FromWorker, { type: 'branch' }>;
  * simulated ms spent in the model.
  */
 function harness(createWorld: (clock: { t: number }) => WorldLike, scenario: Scenario) {
-  const clock = { t: 0 };
-  const out: FromWorker[] = [];
-  const queue: { at: number; fn: () => void }[] = [];
-  let world!: WorldLike;
-  const host: RunnerHost = {
-    now: () => clock.t,
-    schedule: (fn, ms) => queue.push({ at: clock.t + ms, fn }),
-    post: (m) => out.push(m),
-    load: () => ({ ok: true, scenario }),
-    createWorld: () => (world = createWorld(clock)),
-  };
-  const runner = new SimRunner(host);
+  const fake = fakeRunnerHost(createWorld, scenario);
+  const { clock, advance, world } = fake;
+  const runner = new SimRunner(fake.host);
   const send = (msg: ToWorker) => runner.handle(msg);
-  const advance = (wallMs = Infinity) => {
-    const end = clock.t + wallMs;
-    while (queue.length) {
-      queue.sort((a, b) => a.at - b.at);
-      if (queue[0].at > end) break;
-      const next = queue.shift()!;
-      clock.t = Math.max(clock.t, next.at);
-      next.fn();
-    }
-    if (Number.isFinite(end)) clock.t = Math.max(clock.t, end);
-  };
+  const out = () => fake.posted.map((p) => p.msg);
   const last = <T extends FromWorker['type']>(type: T) =>
-    out.filter((m) => m.type === type).at(-1) as Extract<FromWorker, { type: T }> | undefined;
-  const all = <T extends FromWorker['type']>(type: T) => out.filter((m) => m.type === type) as Extract<FromWorker, { type: T }>[];
+    out().filter((m) => m.type === type).at(-1) as Extract<FromWorker, { type: T }> | undefined;
+  const all = <T extends FromWorker['type']>(type: T) => out().filter((m) => m.type === type) as Extract<FromWorker, { type: T }>[];
   send({ type: 'load', text: 'x', file: scenario.file, id: 1 });
-  return { send, advance, out, clock, last, all, world: () => world };
+  return { send, advance, out, clock, last, all, world };
 }
 
 // ---- with the real model: shop.yaml --------------------------------------

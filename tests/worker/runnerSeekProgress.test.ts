@@ -6,7 +6,8 @@
  * A fake World costs fake wall time per simulated ms, so the cadence is exact.
  */
 import { describe, expect, it } from 'vitest';
-import { SimRunner, type RunnerHost, type WorldLike } from '../../src/worker/runner';
+import { SimRunner, type WorldLike } from '../../src/worker/runner';
+import { fakeRunnerHost } from '../helpers/fakeRunnerHost';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import type { Action, Scenario, TimelineItem } from '../../src/scenario/types';
 import type { WorldSnapshot } from '../../src/model/snapshot';
@@ -45,37 +46,15 @@ class FakeWorld implements WorldLike {
 
 /** A runner on a fake host; every posted message is kept with the fake wall time it was posted at. */
 function harness(costPerMs: number) {
-  const clock = { t: 0 };
   const cost = { perMs: costPerMs };
-  const out: { wall: number; msg: FromWorker }[] = [];
-  const queue: { at: number; fn: () => void }[] = [];
-  let world!: FakeWorld;
-  const host: RunnerHost = {
-    now: () => clock.t,
-    schedule: (fn, ms) => queue.push({ at: clock.t + ms, fn }),
-    post: (msg) => out.push({ wall: clock.t, msg }),
-    load: () => ({ ok: true, scenario }),
-    createWorld: () => (world = new FakeWorld(clock, cost)),
-  };
+  const { host, clock, posted: out, advance, world } = fakeRunnerHost((c) => new FakeWorld(c, cost), scenario);
   const runner = new SimRunner(host);
   const send = (msg: ToWorker) => runner.handle(msg);
-  /** Run what the runner scheduled for `wallMs` of fake time (all of it when omitted). */
-  const advance = (wallMs = Infinity) => {
-    const end = clock.t + wallMs;
-    while (queue.length) {
-      queue.sort((a, b) => a.at - b.at);
-      if (queue[0].at > end) break;
-      const next = queue.shift()!;
-      clock.t = Math.max(clock.t, next.at);
-      next.fn();
-    }
-    if (Number.isFinite(end)) clock.t = Math.max(clock.t, end);
-  };
   const progress = (id?: number) =>
     out.filter((o) => o.msg.type === 'seekProgress' && (id === undefined || o.msg.id === id)) as { wall: number; msg: Progress }[];
   const index = (pred: (m: FromWorker) => boolean) => out.findIndex((o) => pred(o.msg));
   send({ type: 'load', text: 'x', file: 't.yaml', id: 1 });
-  return { send, advance, out, clock, cost, progress, index, world: () => world };
+  return { send, advance, out, clock, cost, progress, index, world };
 }
 
 /** Run to `ms` (the model costing `costPerMs` wall ms per simulated ms), paused there; the clock restarts at 0. */
