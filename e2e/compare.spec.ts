@@ -1,10 +1,12 @@
 /**
  * The architects' side-by-side compare: two designs from the top bar, both run
  * to their end on one seed in the compare worker, their digests the CLI's, the
- * table's deltas right − left, and the slide export (SVG, PNG) well-formed.
+ * table's deltas right − left, the charts in the theme's series colours, the
+ * architectures readable (≥ 11 px labels in a column, ≥ 14 px in the slide,
+ * 39 services too), and the slide export (SVG, PNG) well-formed.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { cliReport, workloadRate } from './helpers';
@@ -12,6 +14,7 @@ import { ComparePage } from './pages/ComparePage';
 
 const NAIVE = 'scenarios/resilience/cascading-failure-naive.yaml';
 const RESILIENT = 'scenarios/resilience/cascading-failure-resilient.yaml';
+const DENSE = 'scenarios/architecture/ecommerce-platform.yaml';
 
 interface CliCompare {
   left: { digest: string; seed: number; routes: Record<string, { latencyMs: { p99: number } }> };
@@ -41,7 +44,18 @@ function inspectSvg(page: Page, text: string) {
       width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')),
       text: root.textContent ?? '', paths: doc.querySelectorAll('path[data-route]').length,
       nested: doc.querySelectorAll('svg svg').length, scripts: doc.getElementsByTagName('script').length,
+      // Colours as the browser reads them (rgb(…)), to compare with the page's.
+      strokes: [...doc.querySelectorAll('path[data-route]')].map((p) => rgb(p.getAttribute('stroke')!)),
+      background: rgb(root.querySelector('rect')?.getAttribute('fill') ?? ''),
     };
+    function rgb(c: string): string {
+      const probe = document.createElement('i');
+      probe.style.color = c;
+      document.body.appendChild(probe);
+      const out = getComputedStyle(probe).color;
+      probe.remove();
+      return out;
+    }
   }, text);
 }
 
@@ -53,6 +67,22 @@ async function screenshotSvg(page: Page, svg: string, name: string): Promise<voi
   await expect.poll(() => view.evaluate(() => (document.getElementById('x') as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   await view.locator('#x').screenshot({ path: `test-results/screens/${name}.png` });
   await view.close();
+}
+
+/** The slide at its natural size (inline, so its text can be measured): its width and the nested diagrams' node label line heights, px. */
+async function slideLabelHeights(page: Page, svg: string): Promise<{ width: number; heights: number[] }> {
+  const view = await page.context().newPage();
+  await view.setViewportSize({ width: 1920, height: 1080 });
+  await view.setContent(`<body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, '')}</body>`);
+  const out = await view.evaluate(() => {
+    const root = document.querySelector('body > svg')!;
+    return {
+      width: root.getBoundingClientRect().width,
+      heights: [...root.querySelectorAll('svg svg g.node text > tspan')].map((t) => t.getBoundingClientRect().height),
+    };
+  });
+  await view.close();
+  return out;
 }
 
 test('two bundled designs side by side: same seed, CLI digests, consistent deltas, slide export', async ({ app, page }) => {
@@ -95,6 +125,20 @@ test('two bundled designs side by side: same seed, CLI digests, consistent delta
     await expect(cmp.chart('right', metric)).toHaveAttribute('data-ymax', l!);
     await expect(cmp.chart('left', metric).locator('path[data-route]')).toHaveCount(2);
   }
+  // The lines in the theme's colour-blind-checked series colours (theme.css), as the main charts: a variable
+  // each, drawn in the theme's value, and a theme switch recolours them without a redraw.
+  const series = await Promise.all([1, 2].map((i) => cmp.themeColour(`--series-${i}`)));
+  for (const side of ['left', 'right'] as const) {
+    const lines = await cmp.lineColours(side, 'p99');
+    expect(lines.map((l) => l.stroke)).toEqual(['var(--series-1)', 'var(--series-2)']);
+    expect(lines.map((l) => l.drawn)).toEqual(series);
+  }
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'light'; });
+  const lightSeries = await cmp.themeColour('--series-1');
+  expect(lightSeries).not.toBe(series[0]);
+  expect((await cmp.lineColours('right', 'throughput'))[0].drawn).toBe(lightSeries);
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
+
   // The architecture diagrams (mermaid, loaded on demand).
   await expect(cmp.architecture('left')).toBeVisible({ timeout: 30_000 });
   await expect(cmp.architecture('right')).toBeVisible({ timeout: 30_000 });
@@ -143,6 +187,10 @@ test('two bundled designs side by side: same seed, CLI digests, consistent delta
   // 3 charts × 2 routes × 2 sides, and the two architectures nested.
   expect(info.paths).toBe(12);
   expect(info.nested).toBeGreaterThanOrEqual(2 + 6);
+  // The theme's colours as values (the file has no stylesheet): the lines in the page's series colours.
+  expect(svg).not.toContain('var(');
+  expect(info.strokes.slice(0, 2)).toEqual(series);
+  expect(info.background).toBe(await cmp.themeColour('--panel'));
   await screenshotSvg(page, svg, 'compare-04-slide');
 
   const png = readFileSync((await (await cmp.download('png')).path())!);
@@ -232,4 +280,76 @@ test('the running scenario with its recorded actions against the file as shipped
   // browse (storefront.home) at twice its rate from 5 s on: far more requests on the left.
   expect(requests.left).toBeGreaterThan(1.5 * requests.right);
   expect(requests.delta).toBe(requests.right - requests.left);
+});
+
+test('39 services against a variant: the architectures stay readable in the columns (≥ 11 px) and in the slide (≥ 14 px)', async ({ app, page }) => {
+  test.setTimeout(240_000);
+  const cmp = new ComparePage(page);
+  await app.open();
+  // The variant: one call's timeout changed (web-bff → search.query, 800ms → 400ms).
+  const text = readFileSync(DENSE, 'utf8');
+  expect(text.match(/timeout: 800ms/g)).toHaveLength(1);
+  await app.topBar.openFile('ecommerce-variant.yaml', text.replace('timeout: 800ms', 'timeout: 400ms'));
+  await expect(page.getByTestId('scenario-name')).toHaveText(/^E-commerce platform/, { timeout: 30_000 });
+
+  await cmp.openPicker();
+  await cmp.compare(`/${DENSE}`, 'opened:ecommerce-variant.yaml');
+  expect(await cmp.waitForBoth()).toEqual(['done', 'done']);
+  await expect(cmp.architecture('left')).toBeVisible({ timeout: 60_000 });
+  await expect(cmp.architecture('right')).toBeVisible({ timeout: 60_000 });
+
+  // Every node label line at least 11 px high as drawn in its column (45 boxes, 2–3 lines each).
+  for (const side of ['left', 'right'] as const) {
+    const heights = await cmp.diagramLabelHeights(side);
+    expect(heights.length, `${side} label lines`).toBeGreaterThan(100);
+    expect(Math.min(...heights), `${side} smallest label line, px`).toBeGreaterThanOrEqual(11);
+  }
+  // Too big for the column at that size: it scrolls in its box, opened at the entry (web-bff), and the box is no wider than the column.
+  const box = cmp.column('left').getByTestId('compare-left-architecture-box');
+  const scroll = await box.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth, sh: el.scrollHeight, ch: el.clientHeight, top: el.scrollTop }));
+  expect(scroll.sw).toBeGreaterThan(scroll.cw);
+  expect(scroll.sh).toBeGreaterThan(scroll.ch);
+  expect(scroll.top).toBeGreaterThan(0);
+  expect((await box.boundingBox())!.width).toBeLessThanOrEqual((await cmp.column('left').boundingBox())!.width);
+  // Only the call that differs keeps its label: 800ms on the left, 400ms on the right; checkout's 3s (the same on both) is left out.
+  const [l, r] = [await cmp.diagramText('left'), await cmp.diagramText('right')];
+  expect(l).toContain('timeout 800ms');
+  expect(r).toContain('timeout 400ms');
+  expect(l + r).not.toContain('timeout 3s');
+  await expect(cmp.column('left')).toContainText('Call options written only where the two designs differ');
+  await app.screenshot('compare-07-dense');
+  // Scrolling one diagram scrolls the other to the same place.
+  await box.evaluate((el) => { el.scrollLeft = 200; });
+  await expect.poll(() => page.getByTestId('compare-right-architecture-box').evaluate((el) => el.scrollLeft)).toBe(200);
+
+  // The slide: 1920 wide, each diagram given the room its labels need (≥ 14 px at the slide's own size).
+  const svg = readFileSync((await (await cmp.download('svg')).path())!, 'utf8');
+  const slide = await slideLabelHeights(page, svg);
+  expect(slide.width).toBe(1920);
+  expect(slide.heights.length).toBeGreaterThan(200);
+  expect(Math.min(...slide.heights), 'smallest label line in the slide, px').toBeGreaterThanOrEqual(14);
+  const png = readFileSync((await (await cmp.download('png')).path())!);
+  expect(png.readUInt32BE(16)).toBe(3840);
+  writeFileSync('test-results/screens/compare-08-dense-slide.png', png);
+});
+
+test('the shop against itself: one readable diagram per column and once across the slide', async ({ app, page }) => {
+  test.setTimeout(180_000);
+  const cmp = new ComparePage(page);
+  await app.open();
+  await cmp.openPicker();
+  await cmp.compare('/scenarios/shop.yaml', '/scenarios/shop.yaml');
+  expect(await cmp.waitForBoth()).toEqual(['done', 'done']);
+  await expect(cmp.architecture('left')).toBeVisible({ timeout: 30_000 });
+  // Small: the whole diagram in the column, nothing scrolls, labels ≥ 11 px.
+  expect(Math.min(...await cmp.diagramLabelHeights('left'))).toBeGreaterThanOrEqual(11);
+  const box = await page.getByTestId('compare-left-architecture-box').evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth, sh: el.scrollHeight, ch: el.clientHeight }));
+  expect(box.sw).toBeLessThanOrEqual(box.cw);
+  expect(box.sh).toBeLessThanOrEqual(box.ch);
+  await app.screenshot('compare-09-shop');
+  const svg = readFileSync((await (await cmp.download('svg')).path())!, 'utf8');
+  const slide = await slideLabelHeights(page, svg);
+  expect(Math.min(...slide.heights)).toBeGreaterThanOrEqual(14);
+  expect(svg).toContain('BOTH DESIGNS');
+  expect(svg.match(/<g class="nodes">/g)).toHaveLength(1);
 });

@@ -45,6 +45,44 @@ export class ComparePage {
   progress = (side: Side) => this.column(side).getByRole('progressbar');
   row = (kind: 'route' | 'service', name: string, figure: string) => this.page.getByTestId(`delta-${kind}-${name}-${figure}`);
 
+  /** The words of a side's architecture (the text of the <img>'s SVG). */
+  diagramText = (side: Side) => this.architecture(side).evaluate((img) => new DOMParser().parseFromString(
+    decodeURIComponent((img as HTMLImageElement).src.replace(/^data:image\/svg\+xml;charset=utf-8,/, '')), 'image/svg+xml').documentElement.textContent ?? '');
+
+  /**
+   * The heights of a side's node label lines as the column shows them, px: the
+   * <img>'s SVG laid out off-screen at the size the <img> is drawn (an <img>'s
+   * own text cannot be measured), each line's getBoundingClientRect.
+   */
+  diagramLabelHeights = (side: Side) => this.architecture(side).evaluate((el) => {
+    const img = el as HTMLImageElement;
+    const host = document.createElement('div');
+    host.style.cssText = 'position:absolute;left:-10000px;top:0;';
+    host.innerHTML = decodeURIComponent(img.src.replace(/^data:image\/svg\+xml;charset=utf-8,/, '')).replace(/^<\?xml[^>]*>/, '');
+    document.body.appendChild(host);
+    const svg = host.querySelector('svg')!;
+    const box = img.getBoundingClientRect();
+    svg.setAttribute('width', String(box.width));
+    svg.setAttribute('height', String(box.height));
+    const heights = [...svg.querySelectorAll('g.node text > tspan')].map((t) => t.getBoundingClientRect().height);
+    host.remove();
+    return heights;
+  });
+
+  /** Each line of a side's chart: its route, its stroke attribute and the colour the browser draws it in. */
+  lineColours = (side: Side, metric: 'throughput' | 'p99' | 'failedShare') => this.chart(side, metric).locator('path[data-route]').evaluateAll((paths) =>
+    paths.map((p) => ({ route: p.getAttribute('data-route')!, stroke: p.getAttribute('stroke')!, drawn: getComputedStyle(p).stroke })));
+
+  /** A theme variable's colour now, as the browser computes it (rgb(…)). */
+  themeColour = (name: string) => this.page.evaluate((n) => {
+    const probe = document.createElement('i');
+    probe.style.color = `var(${n})`;
+    document.body.appendChild(probe);
+    const c = getComputedStyle(probe).color;
+    probe.remove();
+    return c;
+  }, name);
+
   /** Waits until both sides are over and returns their statuses. */
   async waitForBoth(timeout = 120_000): Promise<[string | null, string | null]> {
     const over = /^(done|invalid|failed|cancelled)$/;

@@ -45,18 +45,39 @@ function workloadRate(w: MermaidMeta['workloads'][number]): string {
   return w.maxPerSec > w.initialPerSec ? `${formatPerSec(w.initialPerSec)} … ${formatPerSec(w.maxPerSec)}` : formatPerSec(w.initialPerSec);
 }
 
+/**
+ * How the compare view draws a dense architecture into a narrow column; the
+ * defaults give the single-run export's diagram.
+ */
+export interface MermaidLayout {
+  /** Left → right (the export's) or top → bottom. */
+  readonly direction?: 'LR' | 'TB';
+  /** Narrower boxes: instances and workers on lines of their own, edge labels one option per line. */
+  readonly compact?: boolean;
+}
+
+/** An edge label's lines in a compact diagram: the endpoints, then the call options one per line. */
+export function compactLabelLines(label: string): string[] {
+  const [endpoints, ...rest] = label.split(' · ');
+  const options = rest.join(' · ');
+  return options ? [endpoints, ...options.replace(/, /g, ',\n').replace(/ \/ /g, ' /\n').split('\n')] : [endpoints];
+}
+
 /** `flowchart LR` text for a loaded scenario; `labels` (from `callLabels`) adds call options to edges. */
-export function mermaidText(meta: MermaidMeta, labels: EdgeLabels = {}): string {
+export function mermaidText(meta: MermaidMeta, labels: EdgeLabels = {}, layout: MermaidLayout = {}): string {
   const ids = new Map<string, string>();
   meta.services.forEach((s, i) => ids.set(s.name, `s${i}`));
-  const out: string[] = ['flowchart LR', `  %% ${mermaidLabel(`Microcosm architecture: ${meta.name}`)}`];
+  const compact = layout.compact === true;
+  const edgeLabel = (text: string) => (compact ? compactLabelLines(text).map(mermaidLabel).join('<br/>') : mermaidLabel(text));
+  const out: string[] = [`flowchart ${layout.direction ?? 'LR'}`, `  %% ${mermaidLabel(`Microcosm architecture: ${meta.name}`)}`];
 
   meta.workloads.forEach((w, i) => {
     out.push(`  c${i}(["${mermaidLabel(w.name)}<br/>${mermaidLabel(workloadRate(w))}"])`);
   });
   for (const s of meta.services) {
-    const size = `${s.instances} ${s.instances === 1 ? "instance" : "instances"}, ${s.workers} workers`;
-    out.push(`  ${ids.get(s.name)}["${mermaidLabel(s.label || s.name)}<br/>${mermaidLabel(size)}"]`);
+    const instances = `${s.instances} ${s.instances === 1 ? "instance" : "instances"}`;
+    const size = compact ? `${mermaidLabel(instances)}<br/>${mermaidLabel(`${s.workers} workers`)}` : mermaidLabel(`${instances}, ${s.workers} workers`);
+    out.push(`  ${ids.get(s.name)}["${mermaidLabel(s.label || s.name)}<br/>${size}"]`);
   }
   meta.workloads.forEach((w, i) => {
     const to = ids.get(w.service);
@@ -69,7 +90,7 @@ export function mermaidText(meta: MermaidMeta, labels: EdgeLabels = {}): string 
       const to = ids.get(callee);
       if (!to) continue;
       const label = labels[edgeKey(s.name, callee)];
-      out.push(label ? `  ${ids.get(s.name)} -->|"${mermaidLabel(label)}"| ${to}` : `  ${ids.get(s.name)} --> ${to}`);
+      out.push(label ? `  ${ids.get(s.name)} -->|"${edgeLabel(label)}"| ${to}` : `  ${ids.get(s.name)} --> ${to}`);
     }
   }
   // Light colours: the export is meant for slides and documents.

@@ -1,6 +1,7 @@
 /** The compare view's pure parts: shared chart scales, the chart markup, the CSV of deltas, the picker's counterpart. */
 import { describe, expect, it } from 'vitest';
-import { chartSvg, LIGHT, metricLines, routeOrder, sharedMax, type SideSeries } from '../../src/ui/compare/compareCharts';
+import { chartSvg, metricLines, routeColour, routeOrder, sharedMax, type SideSeries } from '../../src/ui/compare/compareCharts';
+import { ERROR_COLOUR, ROUTE_COLOURS } from '../../src/ui/charts';
 import { compareCsv } from '../../src/ui/compare/compareExport';
 import { counterpart } from '../../src/ui/compare/CompareButton';
 import { deltaOf, type CompareDelta } from '../../src/metrics/compare';
@@ -32,16 +33,31 @@ describe('compare charts', () => {
   });
 
   it('CMPV-3 markup: names and marker words escaped, a share axis stops at 100 %, a line per route', () => {
-    const svg = chartSvg({ metric: 'failedShare', side: left, routes: ['a<b>'], yMax: 100, durationMs: 6000, width: 400, height: 150, palette: LIGHT });
+    const svg = chartSvg({ metric: 'failedShare', side: left, routes: ['a<b>'], yMax: 100, durationMs: 6000, width: 400, height: 150, });
     expect(svg).not.toMatch(/<b>/);
     expect(svg).toContain('data-route="a&lt;b&gt;"');
     expect(svg).toContain('latency &lt;b&gt;&amp;');
     expect(svg).toContain('data-ymax="100"');
     expect(svg).toContain('data-points="2"');
     expect((svg.match(/<path /g) ?? []).length).toBe(1);
-    const doc = chartSvg({ metric: 'throughput', side: right, routes: ['a<b>'], yMax: 150, durationMs: 6000, width: 400, height: 150, palette: LIGHT });
+    const doc = chartSvg({ metric: 'throughput', side: right, routes: ['a<b>'], yMax: 150, durationMs: 6000, width: 400, height: 150, });
     // The same y maximum gives the same axis on both sides.
-    expect(doc.match(/data-ymax="(\d+)"/)![1]).toBe(chartSvg({ metric: 'throughput', side: left, routes: ['a<b>'], yMax: 150, durationMs: 6000, width: 400, height: 150, palette: LIGHT }).match(/data-ymax="(\d+)"/)![1]);
+    expect(doc.match(/data-ymax="(\d+)"/)![1]).toBe(chartSvg({ metric: 'throughput', side: left, routes: ['a<b>'], yMax: 150, durationMs: 6000, width: 400, height: 150 }).match(/data-ymax="(\d+)"/)![1]);
+  });
+
+  it('CMPV-6 colours are the theme\'s variables, as the main charts\': a route keeps its series colour on both sides; faults as the main charts\' faults', () => {
+    const routes = ['x', 'a<b>'];
+    const svg = chartSvg({ metric: 'throughput', side: left, routes, yMax: 150, durationMs: 6000, width: 400, height: 150 });
+    expect(svg).toContain(`stroke="${ROUTE_COLOURS[1]}" stroke-width="2.25" stroke-linejoin="round" stroke-linecap="round" data-route="a&lt;b&gt;"`);
+    expect(ROUTE_COLOURS[1]).toBe('var(--series-2)');
+    expect(svg).toContain(`fill="${ERROR_COLOUR}" fill-opacity="0.1"`);
+    expect(svg).toContain(`stroke="${ERROR_COLOUR}"`);
+    // No colour of its own: every fill and stroke is a theme variable (or none).
+    const colours = [...svg.matchAll(/(?:fill|stroke)="([^"]*)"/g)].map((m) => m[1]);
+    expect(colours.length).toBeGreaterThan(5);
+    for (const c of colours) expect(c).toMatch(/^(var\(--[\w-]+\)|none)$/);
+    expect(routeColour(routes, 'x')).toBe('var(--series-1)');
+    expect(routeColour(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9'], 'r9')).toBe('var(--series-1)');
   });
 });
 

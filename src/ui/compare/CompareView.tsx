@@ -1,26 +1,28 @@
 /**
  * The side-by-side compare view (over the page while `useCompare.sides` is
  * set): both designs run headless to their end in the compare worker on one
- * seed, then each column shows its architecture, its charts on scales shared
- * with the other, and its expectations; under them the two reports as a
- * table with Δ (right − left). Export: the whole comparison for a slide (SVG,
- * PNG) and the reports with deltas (JSON, CSV). Loaded on first open.
+ * seed, then each column shows its architecture (useDiagrams.ts: a layout and
+ * scale that keep its labels readable, scrolling when dense), its charts on
+ * scales shared with the other (in the theme's series colours), and its
+ * expectations; under them the two reports as a table with Δ (right − left).
+ * Export: the whole comparison for a slide (SVG, PNG) and the reports with
+ * deltas (JSON, CSV). Loaded on first open.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { compareReports, type CompareDelta } from '../../metrics/compare';
 import type { SeedChoice } from '../../worker/compareProtocol';
 import type { ScenarioMeta } from '../../worker/protocol';
 import { useApp } from '../../store';
 import { downloadBlob, downloadText, fileBase } from '../download';
-import { architectureSvg, svgToPng } from '../exports';
+import { svgToPng } from '../exports';
 import { formatClock } from '../format';
-import { callLabels, mermaidText } from '../mermaidText';
 import { describeAction } from '../recording';
 import { ownedByControl } from '../shortcuts';
 import { useCompare, type CompareSide } from './compareState';
-import { chartSvg, DARK, METRICS, type Palette, routeColour, routeOrder, sharedMax, type CompareMarker, type CompareMetric, type SideSeries } from './compareCharts';
+import { chartSvg, METRICS, routeColour, routeOrder, sharedMax, type CompareMarker, type CompareMetric, type SideSeries } from './compareCharts';
 import { compareCsv, compareJson, comparisonSvg } from './compareExport';
+import { useDiagrams, type ShownDiagram } from './useDiagrams';
 import { DeltaTable } from './DeltaTable';
 import { isOver, useCompareRun, type SideRun } from './useCompareRun';
 import './compare.css';
@@ -87,27 +89,42 @@ function CompareDialog({ sides }: { sides: readonly [CompareSide, CompareSide] }
 
   const running = !state.sides.every(isOver);
   const cancelled = state.sides.some((s) => s.status === 'cancelled');
-  const arch = [useArchitecture(left.meta, sides[0]), useArchitecture(right.meta, sides[1])] as const;
-  const palette = usePagePalette();
+  // The columns' room for a diagram: both are as wide (1fr 1fr); the narrower one counts.
+  const [archWidths, setArchWidths] = useState<readonly [number, number]>([0, 0]);
+  const onArchWidth = useCallback((i: 0 | 1, w: number) => setArchWidths((ws) => (ws[i] === w ? ws : (i === 0 ? [w, ws[1]] : [ws[0], w]))), []);
+  const archWidth = Math.min(...archWidths.filter((w) => w > 0), Infinity);
+  // Scrolling one diagram scrolls the other to the same place (both are drawn at one scale).
+  const archBoxes = useRef<[HTMLElement | null, HTMLElement | null]>([null, null]);
+  const onArchScroll = useCallback((i: 0 | 1, el: HTMLElement | null, scrolled: boolean) => {
+    archBoxes.current[i] = el;
+    const other = archBoxes.current[1 - i];
+    if (!scrolled || !el || !other) return;
+    if (other.scrollLeft !== el.scrollLeft) other.scrollLeft = el.scrollLeft;
+    if (other.scrollTop !== el.scrollTop) other.scrollTop = el.scrollTop;
+  }, []);
+  const arch = useDiagrams([left.meta, right.meta], [left.status !== 'loading', right.status !== 'loading'], sides,
+    Number.isFinite(archWidth) ? archWidth : 0);
 
   const seedNote = seedText(left, right, ownSeeds);
   const base = `${fileBase(sides[0].file, 'left')}-vs-${fileBase(sides[1].file, 'right')}`;
-  const slide = () => {
+  const slide = async () => {
     if (!left.report || !right.report || !delta || !data[0] || !data[1]) throw new Error('both runs must finish first');
+    const a = await arch.slide();
     return comparisonSvg({
       sides: [
-        { label: sides[0].label, file: sides[0].file, report: left.report, data: data[0], architecture: arch[0].svg },
-        { label: sides[1].label, file: sides[1].file, report: right.report, data: data[1], architecture: arch[1].svg },
+        { label: sides[0].label, file: sides[0].file, report: left.report, data: data[0], architecture: a?.diagrams[0] ?? null },
+        { label: sides[1].label, file: sides[1].file, report: right.report, data: data[1], architecture: a?.diagrams[1] ?? null },
       ],
       delta, routes, yMax, durationMs,
+      architectures: a ? { mode: a.layout.mode, scale: a.layout.scale, same: a.same, note: a.note } : null,
     });
   };
   const doExport = async (what: 'svg' | 'png' | 'json' | 'csv') => {
     setStatus(null);
     try {
-      if (what === 'svg') downloadText(slide().svg, `${base}.svg`, 'image/svg+xml');
+      if (what === 'svg') downloadText((await slide()).svg, `${base}.svg`, 'image/svg+xml');
       else if (what === 'png') {
-        const s = slide();
+        const s = await slide();
         downloadBlob(await svgToPng(s.svg, s.width, s.height, 2), `${base}.png`);
       } else if (what === 'json' && left.report && right.report && delta) downloadText(compareJson(left.report, right.report, delta), `${base}.json`, 'application/json');
       else if (what === 'csv' && delta) downloadText(compareCsv(delta), `${base}.csv`, 'text/csv');
@@ -147,7 +164,8 @@ function CompareDialog({ sides }: { sides: readonly [CompareSide, CompareSide] }
         <div className="compare-cols">
           {([0, 1] as const).map((i) => (
             <SideColumn key={i} index={i} side={sides[i]} run={state.sides[i]} data={data[i]} routes={routes} yMax={yMax}
-              durationMs={durationMs} architecture={arch[i]} palette={palette} onZoom={setZoom} />
+              durationMs={durationMs} diagram={arch.shown[i]} diagramError={arch.errors[i]} diagramNote={arch.note} diagramHeight={arch.rowHeight}
+              onArchWidth={onArchWidth} onArchScroll={onArchScroll} onZoom={setZoom} />
           ))}
         </div>
         {delta && left.report && right.report ? (
@@ -189,60 +207,17 @@ function markersOf(meta: ScenarioMeta): CompareMarker[] {
   });
 }
 
-/** The page's chart colours from the theme's variables (theme.css), read again when the theme changes. */
-function usePagePalette(): Palette {
-  const read = (): Palette => {
-    const cs = getComputedStyle(document.documentElement);
-    const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
-    return {
-      background: v('--panel', DARK.background), text: v('--text', DARK.text), muted: v('--muted', DARK.muted),
-      grid: v('--grid', DARK.grid), axis: v('--axis', DARK.axis), fault: v('--bad', DARK.fault),
-      routes: DARK.routes.map((c, i) => v(`--series-${i + 1}`, c)),
-    };
-  };
-  const [palette, setPalette] = useState(read);
-  useEffect(() => {
-    const mo = new MutationObserver(() => setPalette(read()));
-    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
-    return () => mo.disconnect();
-  }, []);
-  return palette;
-}
-
-// Mermaid renders one diagram at a time.
-let mermaidQueue: Promise<unknown> = Promise.resolve();
-
-interface Architecture { readonly svg: string | null; readonly error: string | null }
-
-/** The side's architecture as Mermaid SVG (mermaid loaded on first use), with call options on its edges. */
-function useArchitecture(meta: ScenarioMeta | null, side: CompareSide): Architecture {
-  const [arch, setArch] = useState<Architecture>({ svg: null, error: null });
-  useEffect(() => {
-    if (!meta) { setArch({ svg: null, error: null }); return; }
-    let live = true;
-    const job = mermaidQueue.then(async () => {
-      const { loadScenario } = await import('../../scenario');
-      const r = loadScenario(side.text, side.file);
-      const svg = await architectureSvg(mermaidText(meta, r.ok ? callLabels(r.scenario) : {}));
-      if (live) setArch({ svg, error: null });
-    }).catch((e: unknown) => {
-      if (live) setArch({ svg: null, error: e instanceof Error ? e.message : String(e) });
-    });
-    mermaidQueue = job;
-    return () => { live = false; };
-  }, [meta, side]);
-  return arch;
-}
-
-function SideColumn({ index, side, run, data, routes, yMax, durationMs, architecture, palette, onZoom }: {
+function SideColumn({ index, side, run, data, routes, yMax, durationMs, diagram, diagramError, diagramNote, diagramHeight, onArchWidth, onArchScroll, onZoom }: {
   index: 0 | 1; side: CompareSide; run: SideRun; data: SideSeries | null; routes: readonly string[];
-  yMax: Record<CompareMetric, number>; durationMs: number; architecture: Architecture; palette: Palette;
+  yMax: Record<CompareMetric, number>; durationMs: number;
+  diagram: ShownDiagram | null; diagramError: string | null; diagramNote: string; diagramHeight: number;
+  onArchWidth(index: 0 | 1, width: number): void;
+  onArchScroll(index: 0 | 1, box: HTMLElement | null, scrolled: boolean): void;
   onZoom(z: { src: string; alt: string }): void;
 }) {
   const name = SIDE_NAMES[index];
   const total = run.meta?.durationMs ?? 0;
   const frac = total > 0 ? Math.min(1, run.simMs / total) : run.status === 'done' ? 1 : 0;
-  const imgSrc = useMemo(() => (architecture.svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(architecture.svg)}` : null), [architecture.svg]);
   return (
     <section className="compare-col" aria-label={`${name === 'left' ? 'Left' : 'Right'}: ${side.label}`} data-testid={`compare-${name}`} data-status={run.status} data-sim-ms={run.simMs}>
       <div className="compare-col-head">
@@ -271,15 +246,8 @@ function SideColumn({ index, side, run, data, routes, yMax, durationMs, architec
       {run.status === 'failed' && run.message && <p className="compare-errors mono" role="alert">The run stopped: {run.message}</p>}
       {run.report?.stopped && <p className="compare-errors" role="alert">{run.report.stopped.message}</p>}
       {run.meta && (
-        <figure className="compare-arch">
-          {imgSrc ? (
-            <button type="button" className="compare-arch-btn" title="Show the diagram at full size"
-              onClick={() => onZoom({ src: imgSrc, alt: `Architecture of ${run.meta!.name}` })}>
-              <img src={imgSrc} alt={`Architecture of ${run.meta.name}`} data-testid={`compare-${name}-architecture`} />
-              <span className="compare-arch-zoom" aria-hidden="true">full size ⤢</span>
-            </button>
-          ) : <div className="compare-arch-wait">{architecture.error ? `No diagram: ${architecture.error}` : 'Drawing the architecture…'}</div>}
-        </figure>
+        <Architecture index={index} title={run.meta.name} diagram={diagram} error={diagramError} note={diagramNote} height={diagramHeight}
+          onWidth={onArchWidth} onScroll={onArchScroll} onZoom={onZoom} />
       )}
       {run.meta && METRICS.map((m) => (
         <figure className="compare-chart" key={m.id}>
@@ -287,14 +255,14 @@ function SideColumn({ index, side, run, data, routes, yMax, durationMs, architec
             <span className="compare-chart-title">{m.title}</span>
             <span className="compare-chart-unit">{m.unit}</span>
           </figcaption>
-          <Chart metric={m.id} data={data} routes={routes} yMax={yMax[m.id]} durationMs={durationMs} name={name} palette={palette}
+          <Chart metric={m.id} data={data} routes={routes} yMax={yMax[m.id]} durationMs={durationMs} name={name}
             waiting={run.status === 'cancelled' ? 'Cancelled before the end: no charts' : run.status === 'failed' ? 'The run failed: no charts' : 'Running…'} />
         </figure>
       ))}
       {run.meta && (
         <div className="compare-legend">
           {routes.filter((r) => run.meta!.routes.includes(r)).map((r) => (
-            <span key={r} className="compare-key"><i style={{ background: routeColour(palette, routes, r) }} />{r}</span>
+            <span key={r} className="compare-key"><i style={{ background: routeColour(routes, r) }} />{r}</span>
           ))}
           {run.meta.timeline.some((t) => t.forMs !== null) && <span className="compare-key compare-key-fault"><i />fault window</span>}
         </div>
@@ -310,6 +278,68 @@ function SideColumn({ index, side, run, data, routes, yMax, durationMs, architec
   );
 }
 
+/**
+ * A column's architecture, drawn at the scale both columns share (labels ≥ 11 px):
+ * a dense one scrolls inside its box; a click shows it at full size.
+ */
+function Architecture({ index, title, diagram, error, note, height, onWidth, onScroll, onZoom }: {
+  index: 0 | 1; title: string; diagram: ShownDiagram | null; error: string | null; note: string;
+  /** The diagram row's height both columns share, px. */
+  height: number;
+  onWidth(index: 0 | 1, width: number): void;
+  onScroll(index: 0 | 1, box: HTMLElement | null, scrolled: boolean): void;
+  onZoom(z: { src: string; alt: string }): void;
+}) {
+  const name = SIDE_NAMES[index];
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = box.current!;
+    // The room inside the box's padding (its scrollbar gutter is kept, so a scrollbar never takes from it).
+    const measure = () => {
+      const cs = getComputedStyle(el);
+      onWidth(index, Math.floor(el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)));
+    };
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    measure();
+    onScroll(index, el, false);
+    return () => { ro.disconnect(); onScroll(index, null, false); };
+  }, [index, onWidth, onScroll]);
+  // A diagram that scrolls opens centred on its entry service (where the workloads' requests come in): its callers on one side, its callees on the other.
+  const shown = diagram?.diagram.svg;
+  useEffect(() => {
+    const el = box.current;
+    const f = diagram?.focus;
+    if (!el || !diagram) return;
+    el.scrollLeft = f ? Math.max(0, f.x * diagram.fit.scale - el.clientWidth / 2) : 0;
+    el.scrollTop = f ? Math.max(0, f.y * diagram.fit.scale - el.clientHeight / 2) : 0;
+  }, [shown]); // once per drawing, not on each new fit object
+  const svg = diagram?.diagram.svg;
+  const src = useMemo(() => (svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` : null), [svg]);
+  const alt = `Architecture of ${title}`;
+  const scrolls = !!diagram && (diagram.fit.overflowX > 0 || diagram.fit.overflowY > 0);
+  return (
+    <div className="compare-arch-wrap">
+      <figure className={`compare-arch${scrolls ? ' scrolls' : ''}`} ref={box} data-testid={`compare-${name}-architecture-box`}
+        data-variant={diagram?.variant} data-font-px={diagram ? +diagram.fit.fontPx.toFixed(1) : undefined}
+        style={height > 0 ? { minHeight: height + 18 } : undefined} onScroll={(e) => onScroll(index, e.currentTarget, true)}>
+        {diagram && src ? (
+          <button type="button" className="compare-arch-btn" title="Show the diagram at full size" onClick={() => onZoom({ src, alt })}>
+            <img src={src} alt={alt} data-testid={`compare-${name}-architecture`}
+              width={Math.round(diagram.diagram.width * diagram.fit.scale)} height={Math.round(diagram.diagram.height * diagram.fit.scale)} />
+          </button>
+        ) : <div className="compare-arch-wait">{error ? `No diagram: ${error}` : 'Drawing the architecture…'}</div>}
+      </figure>
+      {diagram && src && (
+        <div className="compare-arch-foot">
+          <span className="compare-arch-note">{[note, scrolls ? 'Scroll the diagram, or open it at full size.' : ''].filter(Boolean).join(' ')}</span>
+          <button type="button" className="compare-arch-zoom" onClick={() => onZoom({ src, alt })}>full size ⤢</button>
+        </div>
+      )}
+    </div>
+  );
+}
+
 function StatusBadge({ run }: { run: SideRun }) {
   const text: Record<SideRun['status'], string> = {
     loading: 'loading', running: 'running', done: 'finished', invalid: 'invalid file', failed: 'failed', cancelled: 'cancelled',
@@ -318,8 +348,8 @@ function StatusBadge({ run }: { run: SideRun }) {
   return <span className={`badge ${cls}`}>{run.report?.stopped ? 'stopped by a run limit' : text[run.status]}</span>;
 }
 
-function Chart({ metric, data, routes, yMax, durationMs, name, palette, waiting }: {
-  metric: CompareMetric; data: SideSeries | null; routes: readonly string[]; yMax: number; durationMs: number; name: string; palette: Palette;
+function Chart({ metric, data, routes, yMax, durationMs, name, waiting }: {
+  metric: CompareMetric; data: SideSeries | null; routes: readonly string[]; yMax: number; durationMs: number; name: string;
   /** What the empty chart says until the side's run is done. */
   waiting: string;
 }) {
@@ -333,8 +363,8 @@ function Chart({ metric, data, routes, yMax, durationMs, name, palette, waiting 
     return () => ro.disconnect();
   }, []);
   const markup = useMemo(() => (data && width > 0
-    ? chartSvg({ metric, side: data, routes, yMax, durationMs, width, height: 150, palette, fontSize: 12 })
-    : ''), [metric, data, routes, yMax, durationMs, width, palette]);
+    ? chartSvg({ metric, side: data, routes, yMax, durationMs, width, height: 150, fontSize: 12 })
+    : ''), [metric, data, routes, yMax, durationMs, width]);
   return (
     <div className="compare-chart-body" ref={body} data-testid={`compare-${name}-${metric}`} data-ymax={yMax}>
       {/* Markup from chartSvg: every text in it is escaped (route names come from a file). */}

@@ -2,13 +2,13 @@
  * The compare view's time charts as SVG markup: throughput, p99 latency and
  * failed share per route over simulated time, one chart per side on SHARED
  * scales (same x range, same y maximum) so the two columns read against each
- * other. Markup with every colour inline, so the page and the slide export
- * draw the very same picture (a palette for each). Pure: no DOM.
+ * other. Markup with every colour a theme variable (`THEME`), so the page and
+ * the slide export draw the very same picture. Pure: no DOM.
  */
 import * as d3 from 'd3';
 import type { ComparePoint } from '../../worker/compareProtocol';
 import { escapeXml } from '../exports';
-import { decimate, type XY } from '../charts';
+import { decimate, ERROR_COLOUR, ROUTE_COLOURS, type XY } from '../charts';
 import { formatClock } from '../format';
 
 export type CompareMetric = 'throughput' | 'p99' | 'failedShare';
@@ -35,27 +35,17 @@ export interface SideSeries {
   readonly markers: readonly CompareMarker[];
 }
 
-export interface Palette {
-  readonly background: string;
-  readonly text: string;
-  readonly muted: string;
-  readonly grid: string;
-  readonly axis: string;
-  readonly fault: string;
-  readonly routes: readonly string[];
-}
-
-/** The page (dark). Route colours as the main charts' (charts.ts ROUTE_COLOURS). */
-export const DARK: Palette = {
-  background: '#0e1626', text: '#e6edf7', muted: '#a7b4ca', grid: '#22304a', axis: '#3a4d70', fault: '#ff6b6b',
-  routes: ['#4fb3ff', '#3ddc97', '#f6c453', '#b48cff', '#ff9f6b', '#5ee0e0', '#ff7eb6', '#a3e635'],
-};
-
-/** Slides and documents (white): darker route colours that hold on a projector. */
-export const LIGHT: Palette = {
-  background: '#ffffff', text: '#0e1626', muted: '#4a5d80', grid: '#e3e8f0', axis: '#9aa8bf', fault: '#d62839',
-  routes: ['#1f6fd1', '#14936b', '#b7791f', '#7048c8', '#d2601a', '#0f8c8c', '#c2307a', '#5b8c00'],
-};
+/**
+ * The charts' colours: the theme's variables (theme.css; routes as the main
+ * charts', checked for colour-blind viewers), so a theme switch recolours the
+ * page without a redraw; the slide resolves them to the theme's values.
+ */
+export const THEME = {
+  background: 'var(--panel)', text: 'var(--text)', muted: 'var(--muted)', grid: 'var(--grid)', axis: 'var(--axis)',
+  accent: 'var(--accent)', better: 'var(--ok)', worse: 'var(--bad)',
+  /** Fault windows and fault markers, as the main charts' fault markers. */
+  fault: ERROR_COLOUR,
+} as const;
 
 /** Interval midpoints: each value belongs to [t, t + interval). */
 export function metricLines(side: SideSeries, metric: CompareMetric): Record<string, XY[]> {
@@ -90,9 +80,10 @@ export function routeOrder(sides: readonly (readonly string[] | null)[]): string
   return out;
 }
 
-export function routeColour(palette: Palette, routes: readonly string[], route: string): string {
+/** A route's colour: its place among both sides' routes picks a theme series colour. */
+export function routeColour(routes: readonly string[], route: string): string {
   const i = Math.max(0, routes.indexOf(route));
-  return palette.routes[i % palette.routes.length];
+  return ROUTE_COLOURS[i % ROUTE_COLOURS.length];
 }
 
 export function formatValue(metric: CompareMetric, v: number): string {
@@ -110,7 +101,6 @@ export interface ChartSpec {
   readonly durationMs: number;
   readonly width: number;
   readonly height: number;
-  readonly palette: Palette;
   /** Font size of tick labels, px. */
   readonly fontSize?: number;
 }
@@ -127,7 +117,7 @@ export function chartSvg(c: ChartSpec): string {
   const y = d3.scaleLinear().domain([0, c.yMax > 0 ? c.yMax * 1.08 : 1]).nice(4).range([h - M.bottom, M.top]);
   // A share never goes past 100 %.
   if (c.metric === 'failedShare' && y.domain()[1] > 100) y.domain([0, 100]);
-  const p = c.palette;
+  const p = THEME;
   const parts: string[] = [];
   const num = (n: number) => +n.toFixed(1);
 
@@ -167,7 +157,7 @@ export function chartSvg(c: ChartSpec): string {
     if (pts.length === 0) continue;
     count += pts.length;
     const d = gen(decimate(pts, maxPoints)) ?? '';
-    parts.push(`<path d="${d}" fill="none" stroke="${routeColour(p, c.routes, route)}" stroke-width="2.25" stroke-linejoin="round" stroke-linecap="round" data-route="${escapeXml(route)}"/>`);
+    parts.push(`<path d="${d}" fill="none" stroke="${routeColour(c.routes, route)}" stroke-width="2.25" stroke-linejoin="round" stroke-linecap="round" data-route="${escapeXml(route)}"/>`);
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" data-metric="${c.metric}" data-points="${count}" data-ymax="${num(y.domain()[1])}">${parts.join('')}</svg>`;
 }
