@@ -51,6 +51,16 @@ export const runnerDefaults = {
   chunkWallMs: 2,
   /** Paced speeds: the loop wakes about once per display frame. */
   frameMs: 16,
+  /**
+   * For this long after Play at max speed, the loop rests `easeInRestMs` after
+   * each slice. The page's first frames after Play are its heaviest (first
+   * chart axes, first numbers, first dots); on a 2-core machine a worker that
+   * never rests leaves them one core shared with the compositor, and they ran
+   * into 50–130 ms tasks in most runs. Costs about a quarter of a second of
+   * max-speed simulation.
+   */
+  easeInMs: 1000,
+  easeInRestMs: 10,
   /** At most this many snapshots per wall second (~15). */
   snapshotEveryMs: 66,
   /** Log entries a seek hands over at most (the page keeps 2000). */
@@ -103,6 +113,8 @@ export class SimRunner {
   private world: WorldLike | null = null;
   private lastLoadId = 0;
   private playing = false;
+  /** Wall time of the last Play (max speed eases in after it). */
+  private playWall = -Infinity;
   private stepTargetMs: number | null = null;
   private finishedSent = false;
   private readonly pacer = new Pacer(1);
@@ -204,6 +216,7 @@ export class SimRunner {
   private play(): void {
     if (!this.world || this.isOver()) return;
     this.playing = true;
+    this.playWall = this.host.now();
     this.stepTargetMs = null;
     this.pacer.reset(this.reachedMs);
     this.postSnapshot();
@@ -385,7 +398,13 @@ export class SimRunner {
     }
     if (this.host.now() - this.lastSnapshotWall >= runnerDefaults.snapshotEveryMs) this.postSnapshot();
     const fast = this.stepTargetMs !== null || this.pacer.speed === 'max' || this.reachedMs < target;
-    this.arm(fast ? 0 : runnerDefaults.frameMs);
+    this.arm(fast ? this.restAfterSlice() : runnerDefaults.frameMs);
+  }
+
+  /** 0, or in the first moment of a max-speed play a short rest (runnerDefaults.easeInMs). */
+  private restAfterSlice(): number {
+    const easing = this.playing && this.stepTargetMs === null && this.pacer.speed === 'max' && this.host.now() - this.playWall < runnerDefaults.easeInMs;
+    return easing ? runnerDefaults.easeInRestMs : 0;
   }
 
   /** Run the model towards `target` in adaptive chunks until it is reached or the slice begun at `start` is used up. */

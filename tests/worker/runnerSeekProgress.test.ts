@@ -6,12 +6,10 @@
  * A fake World costs fake wall time per simulated ms, so the cadence is exact.
  */
 import { describe, expect, it } from 'vitest';
-import { SimRunner, type WorldLike } from '../../src/worker/runner';
-import { fakeRunnerHost } from '../helpers/fakeRunnerHost';
+import { SimRunner } from '../../src/worker/runner';
+import { FakeWorld, fakeRunnerHost } from '../helpers/fakeRunnerHost';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
-import type { Action, Scenario, TimelineItem } from '../../src/scenario/types';
-import type { WorldSnapshot } from '../../src/model/snapshot';
-import type { Report } from '../../src/metrics/report';
+import type { Scenario } from '../../src/scenario/types';
 
 type Progress = Extract<FromWorker, { type: 'seekProgress' }>;
 
@@ -21,33 +19,10 @@ const scenario = {
   services: [], workload: [], timeline: [], expect: [], layout: {}, file: 't.yaml',
 } as unknown as Scenario;
 
-/** Costs `costPerMs` fake wall ms per simulated ms (the `cost` box can change it mid-run). */
-class FakeWorld implements WorldLike {
-  now = 0;
-  constructor(private clock: { t: number }, private cost: { perMs: number }) {}
-  get done() { return this.now >= DURATION_MS; }
-  get stopped() { return null; }
-  runUntil(t: number) {
-    const end = Math.min(t, DURATION_MS);
-    if (end <= this.now) return;
-    this.clock.t += (end - this.now) * this.cost.perMs;
-    this.now = end;
-  }
-  apply(action: Action, forMs: number | null = null): TimelineItem { return { atMs: this.now, forMs, action }; }
-  snapshot(): WorldSnapshot {
-    return {
-      timeMs: this.now, events: this.now, intervalMs: 1000, faults: [], hops: [], log: [], services: [], edges: [],
-      series: {}, serviceSeries: {}, edgeSeries: {}, load: {}, stopped: null,
-    } as unknown as WorldSnapshot;
-  }
-  report(): Report { return { digest: 'd' } as unknown as Report; }
-  traces() { return []; }
-}
-
 /** A runner on a fake host; every posted message is kept with the fake wall time it was posted at. */
 function harness(costPerMs: number) {
   const cost = { perMs: costPerMs };
-  const { host, clock, posted: out, advance, world } = fakeRunnerHost((c) => new FakeWorld(c, cost), scenario);
+  const { host, clock, posted: out, advance, world } = fakeRunnerHost((c) => new FakeWorld(c, cost, DURATION_MS), scenario);
   const runner = new SimRunner(host);
   const send = (msg: ToWorker) => runner.handle(msg);
   const progress = (id?: number) =>
