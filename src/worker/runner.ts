@@ -52,7 +52,7 @@ export const runnerDefaults = {
   /** Paced speeds: the loop wakes about once per display frame. */
   frameMs: 16,
   /**
-   * For this long after Play at max speed, the loop rests `easeInRestMs` after
+   * For this long after a Play from the run's start at max speed, the loop rests `easeInRestMs` after
    * each slice. The page's first frames after Play are its heaviest (first
    * chart axes, first numbers, first dots); on a 2-core machine a worker that
    * never rests leaves them one core shared with the compositor, and they ran
@@ -113,7 +113,7 @@ export class SimRunner {
   private world: WorldLike | null = null;
   private lastLoadId = 0;
   private playing = false;
-  /** Wall time of the last Play (max speed eases in after it). */
+  /** Wall time of the last Play from the run's start (max speed eases in after it); -Infinity otherwise. */
   private playWall = -Infinity;
   private stepTargetMs: number | null = null;
   private finishedSent = false;
@@ -216,7 +216,8 @@ export class SimRunner {
   private play(): void {
     if (!this.world || this.isOver()) return;
     this.playing = true;
-    this.playWall = this.host.now();
+    // A run's first frames are the page's heavy ones; a resume mid-run eases in no more.
+    this.playWall = this.reachedMs === 0 ? this.host.now() : -Infinity;
     this.stepTargetMs = null;
     this.pacer.reset(this.reachedMs);
     this.postSnapshot();

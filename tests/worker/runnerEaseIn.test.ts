@@ -1,7 +1,8 @@
 /**
- * Max speed eases in: for runnerDefaults.easeInMs of wall time after Play the
- * loop rests easeInRestMs between slices (the page's first frames get the
- * CPU), then runs flat out; other speeds and steps are not affected.
+ * Max speed eases in: for runnerDefaults.easeInMs of wall time after a Play
+ * from the run's start the loop rests easeInRestMs between slices (the page's
+ * first frames get the CPU), then runs flat out; a resume mid-run, other
+ * speeds and steps are not affected.
  */
 import { describe, expect, it } from 'vitest';
 import { runnerDefaults, SimRunner } from '../../src/worker/runner';
@@ -43,16 +44,24 @@ describe('max speed eases in after Play', () => {
     expect(h.world().now).toBeGreaterThan(0);
   });
 
-  it('a second Play eases in again; a step and paced speeds are unchanged', () => {
+  it('a resume mid-run does not ease in, a Play after a restart does; a step and paced speeds are unchanged', () => {
     const h = harness();
     h.send({ type: 'setSpeed', speed: 'max' });
     h.send({ type: 'play' });
-    h.advance(2 * runnerDefaults.easeInMs);
+    h.advance(runnerDefaults.easeInMs / 2);
     h.send({ type: 'pause' });
     h.advance(100);
     h.delays.length = 0;
     h.send({ type: 'play' });
+    h.advance(runnerDefaults.easeInMs / 4);
+    expect(h.delays.length).toBeGreaterThan(3);
+    expect(h.delays.every((d) => d.ms === 0)).toBe(true);
+    h.send({ type: 'restart' });
+    h.advance(0);
+    h.delays.length = 0;
+    h.send({ type: 'play' });
     h.advance(runnerDefaults.easeInMs / 2);
+    expect(h.delays.length).toBeGreaterThan(3);
     expect(h.delays.slice(1).every((d) => d.ms === runnerDefaults.easeInRestMs)).toBe(true);
     h.send({ type: 'pause' });
     h.advance(100);
