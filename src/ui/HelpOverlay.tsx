@@ -30,6 +30,11 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
         <p>Click a service or one of its instances: the inspector kills it, adds latency, errors, a CPU slow-down or a
           partition, for a while or until the end, and scales it up or down. The sliders change the load. Everything you do is
           recorded as a timeline item, so a session can be saved and replayed exactly.</p>
+        <h3>Going back, comparing</h3>
+        <p>Drag the scrubber under the canvas back to any time the run has reached: the run is re-simulated to that moment
+          (a long one shows how far it got). Act there and the run forks; Compare with original runs both to the end side by side.
+          Compare… in the top bar does the same for two designs on one seed. Hide panel, under the canvas, gives a large
+          architecture the canvas&apos; full height.</p>
         <h3>Keys</h3>
         <dl className="help-keys">
           {SHORTCUTS.map((s) => (
