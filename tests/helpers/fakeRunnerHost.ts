@@ -10,26 +10,43 @@ import type { Action, Scenario, TimelineItem } from '../../src/scenario/types';
 import type { WorldSnapshot } from '../../src/model/snapshot';
 import type { Report } from '../../src/metrics/report';
 
-/** A world of nothing that costs `cost.perMs` fake wall ms per simulated ms (the box can change mid-run). */
+/**
+ * A world of nothing that costs `cost` fake wall ms per simulated ms (a box,
+ * `{ perMs }`, may change mid-run). It counts a simulated ms as an event,
+ * remembers each runUntil's end and each applied action, and every snapshot
+ * carries one series point (so seeks have points to hand over).
+ */
 export class FakeWorld implements WorldLike {
   now = 0;
-  constructor(private clock: { t: number }, private cost: { perMs: number }, private durationMs: number) {}
+  events = 0;
+  calls: number[] = [];
+  applied: TimelineItem[] = [];
+  private readonly cost: { perMs: number };
+  constructor(private clock: { t: number }, cost: { perMs: number } | number, private durationMs: number) {
+    this.cost = typeof cost === 'number' ? { perMs: cost } : cost;
+  }
   get done() { return this.now >= this.durationMs; }
   get stopped() { return null; }
   runUntil(t: number) {
     const end = Math.min(t, this.durationMs);
+    this.calls.push(end);
     if (end <= this.now) return;
     this.clock.t += (end - this.now) * this.cost.perMs;
+    this.events += end - this.now;
     this.now = end;
   }
-  apply(action: Action, forMs: number | null = null): TimelineItem { return { atMs: this.now, forMs, action }; }
+  apply(action: Action, forMs: number | null = null): TimelineItem {
+    const item = { atMs: this.now, forMs, action };
+    this.applied.push(item);
+    return item;
+  }
   snapshot(): WorldSnapshot {
     return {
-      timeMs: this.now, events: this.now, intervalMs: 1000, faults: [], hops: [], log: [], services: [], edges: [],
-      series: {}, serviceSeries: {}, edgeSeries: {}, load: {}, stopped: null,
+      timeMs: this.now, events: this.events, intervalMs: 1000, faults: [], hops: [], log: [], services: [], edges: [],
+      series: { r: [{ t: this.now, requests: 1, ok: 1, errors: 0, p50: 1, p95: 1, p99: 1 }] }, serviceSeries: {}, edgeSeries: {}, load: {}, stopped: null,
     } as unknown as WorldSnapshot;
   }
-  report(): Report { return { digest: 'd' } as unknown as Report; }
+  report(): Report { return { digest: 'd', simulatedMs: this.now } as unknown as Report; }
   traces() { return []; }
 }
 

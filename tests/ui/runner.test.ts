@@ -1,74 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { SimRunner, type RunnerHost, type WorldLike } from '../../src/worker/runner';
-import type { FromWorker } from '../../src/worker/protocol';
-import type { Action, Scenario, TimelineItem } from '../../src/scenario/types';
-import type { WorldSnapshot } from '../../src/model/snapshot';
-import type { Report } from '../../src/metrics/report';
+import { SimRunner } from '../../src/worker/runner';
+import { FakeWorld, fakeRunnerHost } from '../helpers/fakeRunnerHost';
+import type { Scenario } from '../../src/scenario/types';
 
 const scenario = {
   version: 1, name: 'T', description: 'test', seed: 1, durationMs: 10_000, warmupMs: 0,
   services: [], workload: [], timeline: [], expect: [], layout: {}, file: 't.yaml',
 } as unknown as Scenario;
 
-/** A world whose runUntil costs `costPerMs` of fake wall time per simulated ms. */
-class FakeWorld implements WorldLike {
-  now = 0;
-  calls: number[] = [];
-  applied: TimelineItem[] = [];
-  constructor(private clock: { t: number }, private costPerMs = 0.001) {}
-  get done() { return this.now >= scenario.durationMs; }
-  get stopped() { return null; }
-  runUntil(t: number) {
-    const end = Math.min(t, scenario.durationMs);
-    this.clock.t += (end - this.now) * this.costPerMs;
-    this.calls.push(end);
-    this.now = end;
-  }
-  apply(action: Action, forMs: number | null = null): TimelineItem {
-    const item = { atMs: this.now, forMs, action };
-    this.applied.push(item);
-    return item;
-  }
-  snapshot(): WorldSnapshot {
-    return { timeMs: this.now, events: 0, intervalMs: 1000, faults: [], hops: [], log: [], services: [], edges: [], series: {}, load: {}, stopped: null };
-  }
-  report(): Report {
-    return { digest: 'd', simulatedMs: this.now } as unknown as Report;
-  }
-  traces() {
-    return [];
-  }
-}
-
 function harness(costPerMs = 0.001) {
-  const clock = { t: 0 };
-  const out: FromWorker[] = [];
-  const queue: { at: number; fn: () => void }[] = [];
-  let world!: FakeWorld;
-  const host: RunnerHost = {
-    now: () => clock.t,
-    schedule: (fn, ms) => queue.push({ at: clock.t + ms, fn }),
-    post: (m) => out.push(m),
+  const fake = fakeRunnerHost((clock) => new FakeWorld(clock, costPerMs, scenario.durationMs), scenario);
+  const runner = new SimRunner({
+    ...fake.host,
     load: (text, file) => text === 'bad'
       ? { ok: false, errors: [{ file, line: 2, column: 3, path: 'x', message: 'bad' }] }
       : { ok: true, scenario },
-    createWorld: () => (world = new FakeWorld(clock, costPerMs)),
-  };
-  const runner = new SimRunner(host);
-  /** Run scheduled turns until `wallMs` of fake time has passed. */
-  const advance = (wallMs: number) => {
-    const end = clock.t + wallMs;
-    while (queue.length) {
-      queue.sort((a, b) => a.at - b.at);
-      const next = queue[0];
-      if (next.at > end) break;
-      queue.shift();
-      clock.t = Math.max(clock.t, next.at);
-      next.fn();
-    }
-    clock.t = Math.max(clock.t, end);
-  };
-  return { runner, out, advance, clock, world: () => world };
+  });
+  return { runner, get out() { return fake.posted.map((p) => p.msg); }, advance: fake.advance, clock: fake.clock, world: fake.world };
 }
 
 describe('SimRunner', () => {

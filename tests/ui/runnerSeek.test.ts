@@ -6,11 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runnerDefaults, SimRunner, type WorldLike } from '../../src/worker/runner';
-import { fakeRunnerHost } from '../helpers/fakeRunnerHost';
+import { FakeWorld, fakeRunnerHost } from '../helpers/fakeRunnerHost';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import type { Action, Scenario, TimelineItem } from '../../src/scenario/types';
 import type { WorldSnapshot } from '../../src/model/snapshot';
-import type { Report } from '../../src/metrics/report';
 import { World } from '../../src/model/world';
 import { loadScenarioFile } from '../helpers/load';
 
@@ -183,38 +182,8 @@ const fakeScenario = {
   services: [], workload: [], timeline: [], expect: [], layout: {}, file: 't.yaml',
 } as unknown as Scenario;
 
-/** Costs `costPerMs` fake wall ms per simulated ms; remembers what it applied, when. */
-class FakeWorld implements WorldLike {
-  now = 0;
-  events = 0;
-  applied: TimelineItem[] = [];
-  constructor(private clock: { t: number }, private costPerMs: number) {}
-  get done() { return this.now >= fakeScenario.durationMs; }
-  get stopped() { return null; }
-  runUntil(t: number) {
-    const end = Math.min(t, fakeScenario.durationMs);
-    if (end <= this.now) return;
-    this.clock.t += (end - this.now) * this.costPerMs;
-    this.events += end - this.now;
-    this.now = end;
-  }
-  apply(action: Action, forMs: number | null = null): TimelineItem {
-    const item = { atMs: this.now, forMs, action };
-    this.applied.push(item);
-    return item;
-  }
-  snapshot(): WorldSnapshot {
-    return {
-      timeMs: this.now, events: this.events, intervalMs: 1000, faults: [], hops: [], log: [], services: [], edges: [],
-      series: { r: [{ t: this.now, requests: 1, ok: 1, errors: 0, p50: 1, p95: 1, p99: 1 }] }, serviceSeries: {}, edgeSeries: {}, load: {}, stopped: null,
-    } as unknown as WorldSnapshot;
-  }
-  report(): Report { return { digest: 'd' } as unknown as Report; }
-  traces() { return []; }
-}
-
 describe('SimRunner seek (fake world)', () => {
-  const fake = (cost: number) => harness((clock) => new FakeWorld(clock, cost), fakeScenario);
+  const fake = (cost: number) => harness((clock) => new FakeWorld(clock, cost, fakeScenario.durationMs), fakeScenario);
 
   it('SCRUB-7 replays the branch actions at their own ms after a seek back', () => {
     const h = fake(0);
