@@ -82,15 +82,30 @@ export class Topology {
     const r = await this.rect('cellRect', service, i);
     await this.page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
   }
-  /** Copies the pixi canvas into a 2D canvas and counts pixels unlike the background, and bright "ready" green ones. */
+
+  /** The canvas' own pixel at device px (x, y): the renderer's background there, in a corner. */
+  async pixel(x: number, y: number): Promise<[number, number, number]> {
+    return (await this.readPixels({ x, y })) as [number, number, number];
+  }
+
+  /** Counts pixels unlike the background, and bright "ready" green ones. */
   async pixelStats(): Promise<{ width: number; height: number; nonBackground: number; readyGreen: number; colours: number }> {
-    return this.canvas.evaluate((el) => {
+    return (await this.readPixels(null)) as { width: number; height: number; nonBackground: number; readyGreen: number; colours: number };
+  }
+
+  /** Copies the pixi canvas into a 2D canvas (it may be WebGL) and reads one pixel, or counts them all, in the page. */
+  private readPixels(at: { x: number; y: number } | null): Promise<unknown> {
+    return this.canvas.evaluate((el, at) => {
       const src = el as HTMLCanvasElement;
       const c = document.createElement('canvas');
       c.width = src.width;
       c.height = src.height;
       const ctx = c.getContext('2d')!;
       ctx.drawImage(src, 0, 0);
+      if (at) {
+        const d = ctx.getImageData(at.x, at.y, 1, 1).data;
+        return [d[0], d[1], d[2]];
+      }
       const { data } = ctx.getImageData(0, 0, c.width, c.height);
       const bg = [data[0], data[1], data[2]];
       let nonBackground = 0, readyGreen = 0;
@@ -102,7 +117,7 @@ export class Topology {
         colours.add(((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4));
       }
       return { width: c.width, height: c.height, nonBackground, readyGreen, colours: colours.size };
-    });
+    }, at);
   }
 }
 
