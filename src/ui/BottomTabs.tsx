@@ -27,8 +27,8 @@ export function BottomTabs() {
   const first = useRef(true);
   useEffect(() => {
     if (first.current) { first.current = false; return; }
-    if (traceId) { setTab('traces'); useBottomPanel.getState().setCollapsed(false); }
-  }, [traceId]);
+    if (traceId) { setTab('traces'); setCollapsed(false); }
+  }, [traceId, setCollapsed]);
   const open = (t: Tab) => { setTab(t); setCollapsed(false); };
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -38,7 +38,7 @@ export function BottomTabs() {
     document.getElementById(`tab-${next}`)?.focus();
   };
   return (
-    <div className={collapsed ? 'bottom collapsed' : 'bottom'}>
+    <div className="bottom">
       <div className="bottom-tabs" role="tablist" aria-label="Views under the canvas" onKeyDown={onKey}>
         {TABS.map((t) => (
           <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id} tabIndex={tab === t.id ? 0 : -1}

@@ -27,17 +27,15 @@ export const scrubberDefaults = {
   statusEveryMs: 500,
 } as const;
 
-/** Whole percent of a seek's way done (from where it started to its target), 100 only when there. */
-export function seekPercent(p: SeekProgress): number {
-  const span = p.targetMs - p.fromMs;
-  if (span <= 0) return 100;
-  return Math.max(0, Math.min(100, Math.floor(((p.atMs - p.fromMs) / span) * 100)));
-}
-
-/** Share of a seek's way done, in %, unrounded (the bar's fill). */
+/** Share of a seek's way done (from where it started to its target), in %, unrounded (the bar's fill). */
 function doneShare(p: SeekProgress): number {
   const span = p.targetMs - p.fromMs;
   return span > 0 ? Math.max(0, Math.min(100, ((p.atMs - p.fromMs) / span) * 100)) : 100;
+}
+
+/** Whole percent of a seek's way done, 100 only when there (the status' words). */
+export function seekPercent(p: SeekProgress): number {
+  return Math.floor(doneShare(p));
 }
 
 /**

@@ -56,7 +56,7 @@ export const runnerDefaults = {
    * each slice. The page's first frames after Play are its heaviest (first
    * chart axes, first numbers, first dots); on a 2-core machine a worker that
    * never rests leaves them one core shared with the compositor, and they ran
-   * into 50–130 ms tasks in most runs. Costs about a quarter of a second of
+   * into 50–130 ms tasks in most runs. Costs about half a second of
    * max-speed simulation.
    */
   easeInMs: 1000,
