@@ -306,15 +306,14 @@ function Architecture({ index, title, diagram, error, note, height, onWidth, onS
     return () => { ro.disconnect(); onScroll(index, null, false); };
   }, [index, onWidth, onScroll]);
   // A diagram that scrolls opens centred on its entry service (where the workloads' requests come in): its callers on one side, its callees on the other.
-  const shown = diagram?.diagram.svg;
+  const svg = diagram?.diagram.svg;
   useEffect(() => {
     const el = box.current;
     const f = diagram?.focus;
     if (!el || !diagram) return;
     el.scrollLeft = f ? Math.max(0, f.x * diagram.fit.scale - el.clientWidth / 2) : 0;
     el.scrollTop = f ? Math.max(0, f.y * diagram.fit.scale - el.clientHeight / 2) : 0;
-  }, [shown]); // once per drawing, not on each new fit object
-  const svg = diagram?.diagram.svg;
+  }, [svg]); // once per drawing, not on each new fit object
   const src = useMemo(() => (svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` : null), [svg]);
   const alt = `Architecture of ${title}`;
   const scrolls = !!diagram && (diagram.fit.overflowX > 0 || diagram.fit.overflowY > 0);
